@@ -1,0 +1,66 @@
+package org.iobench.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue: every I/O model under test, by its public id (used on the command line, as the JMH
+ * {@code impl} parameter, in results and in charts). To add a model, write one {@link EchoServer}
+ * class in its family's module and add one line here.
+ */
+public enum Implementation {
+    BLOCKING("blocking", Family.JDK, "org.iobench.jdk.BlockingEchoServer",
+            "ServerSocket, one platform thread per connection"),
+    VIRTUAL("virtual", Family.JDK, "org.iobench.jdk.VirtualThreadEchoServer",
+            "ServerSocket, one virtual thread per connection"),
+    NIO_SELECTOR("nio-selector", Family.JDK, "org.iobench.jdk.SelectorEchoServer",
+            "java.nio Selector reactor, N event loops (level-triggered epoll underneath)"),
+    NIO2_ASYNC("nio2-async", Family.JDK, "org.iobench.jdk.AsyncChannelEchoServer",
+            "NIO.2 AsynchronousServerSocketChannel, completion handlers"),
+    NETTY_NIO("netty-nio", Family.NETTY, "org.iobench.netty.NettyNioEchoServer",
+            "Netty 4.1, NIO transport"),
+    NETTY_EPOLL_ET("netty-epoll-et", Family.NETTY, "org.iobench.netty.NettyEpollEdgeTriggeredEchoServer",
+            "Netty 4.1, native epoll, edge-triggered"),
+    NETTY_EPOLL_LT("netty-epoll-lt", Family.NETTY, "org.iobench.netty.NettyEpollLevelTriggeredEchoServer",
+            "Netty 4.1, native epoll, level-triggered"),
+    NETTY42_EPOLL("netty42-epoll", Family.NETTY42, "org.iobench.netty42.Netty42EpollEchoServer",
+            "Netty 4.2, native epoll (level-triggered only)"),
+    NETTY42_IO_URING("netty42-io-uring", Family.NETTY42, "org.iobench.netty42.Netty42IoUringEchoServer",
+            "Netty 4.2, io_uring"),
+    NATIVE_EPOLL_ET("native-epoll-et", Family.NATIVE, null,
+            "C, epoll edge-triggered, drain to EAGAIN (the floor)"),
+    NATIVE_EPOLL_LT("native-epoll-lt", Family.NATIVE, null,
+            "C, epoll level-triggered");
+
+    public final String id;
+    public final Family family;
+    /** The {@link EchoServer} class for Java families; null for native ones. */
+    public final String serverClass;
+    public final String description;
+
+    Implementation(String id, Family family, String serverClass, String description) {
+        this.id = id;
+        this.family = family;
+        this.serverClass = serverClass;
+        this.description = description;
+    }
+
+    public static Optional<Implementation> byId(String id) {
+        return Arrays.stream(values()).filter(i -> i.id.equals(id)).findFirst();
+    }
+
+    public static List<Implementation> ofFamily(Family family) {
+        return Arrays.stream(values()).filter(i -> i.family == family).toList();
+    }
+
+    public static String ids() {
+        return Arrays.stream(values()).map(i -> i.id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

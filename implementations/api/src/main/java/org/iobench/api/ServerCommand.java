@@ -1,0 +1,82 @@
+package org.iobench.api;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line that starts one implementation as its own process: {@code java -cp
+ * '<family>/target/lib/*' org.iobench.api.ServerMain ...} for Java families, the native binary
+ * otherwise. Optionally prefixed with {@code taskset -c <cpus>} to pin the server.
+ */
+public final class ServerCommand {
+
+    /** Flags every server JVM gets; recorded with each run. Extra ones: -Diobench.server.jvmArgs="...". */
+    public static final List<String> BASE_JVM_ARGS = List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
+
+    private ServerCommand() {
+    }
+
+    public static List<String> of(Implementation impl, ServerConfig config, String cpuList) {
+        List<String> command = new ArrayList<>();
+        if (cpuList != null && !cpuList.isBlank()) {
+            command.addAll(List.of("taskset", "-c", cpuList));
+        }
+        if (impl.family.isJava()) {
+            command.add(javaExecutable());
+            command.addAll(jvmArgs());
+            command.add("-cp");
+            command.add(IobenchHome.familyLib(impl.family) + File.separator + "*");
+            command.add(ServerMain.class.getName());
+        } else {
+            command.add(IobenchHome.nativeServer().toString());
+        }
+        command.addAll(List.of("--impl", impl.id,
+                "--bind", config.bindAddress().getHostAddress(),
+                "--port", Integer.toString(config.port()),
+                "--threads", Integer.toString(config.threads()),
+                "--buffer-bytes", Integer.toString(config.bufferBytes())));
+        return command;
+    }
+
+    /** The server JVM's flags: the base ones, what newer JDKs need for Netty's native code, and extras. */
+    public static List<String> jvmArgs() {
+        List<String> args = new ArrayList<>(BASE_JVM_ARGS);
+        int feature = Runtime.version().feature();
+        // Netty's native transports load JNI code and use sun.misc.Unsafe; newer JDKs warn about both.
+        if (feature >= 22) args.add("--enable-native-access=ALL-UNNAMED");
+        if (feature >= 23) args.add("--sun-misc-unsafe-memory-access=allow");
+        String extra = System.getProperty("iobench.server.jvmArgs", "");
+        if (!extra.isBlank()) args.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        return args;
+    }
+
+    /** The same JDK that runs the caller, unless -Diobench.server.java names another. */
+    public static String javaExecutable() {
+        String configured = System.getProperty("iobench.server.java");
+        if (configured != null && !configured.isBlank()) return configured;
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Why this implementation's files are missing, or null when they are built. */
+    public static String notBuiltReason(Implementation impl) {
+        if (impl.family.isJava()) {
+            Path lib = IobenchHome.familyLib(impl.family);
+            return Files.isDirectory(lib) ? null
+                    : "not built (" + lib + " is missing): run ./mvnw -DskipTests package";
+        }
+        Path note = IobenchHome.nativeUnavailableNote();
+        if (Files.exists(note)) {
+            try {
+                return Files.readString(note).strip();
+            } catch (java.io.IOException e) {
+                return "native build failed (see " + note + ")";
+            }
+        }
+        return Files.isExecutable(IobenchHome.nativeServer()) ? null
+                : "not built (" + IobenchHome.nativeServer() + " is missing): run ./mvnw -DskipTests package";
+    }
+}

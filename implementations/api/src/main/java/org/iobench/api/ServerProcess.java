@@ -1,0 +1,152 @@
+package org.iobench.api;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One implementation running as its own process: started, awaited until it prints its ready line,
+ * then stopped with SIGTERM and checked to have exited cleanly. Its output is kept (the last lines)
+ * for error messages, and drained so a chatty server can never block on a full pipe.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("^iobench: (\\S+) listening on \\[?([^\\]]+?)]?:(\\d+)$");
+    private static final int KEPT_LINES = 50;
+
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Implementation impl;
+    private final Process process;
+    private final InetSocketAddress address;
+    private final Deque<String> output;
+
+    private ServerProcess(Implementation impl, Process process, InetSocketAddress address, Deque<String> output) {
+        this.impl = impl;
+        this.process = process;
+        this.address = address;
+        this.output = output;
+    }
+
+    /** Starts the server, pinned to {@code cpuList} if not null, and waits for its ready line. */
+    public static ServerProcess start(Implementation impl, ServerConfig config, String cpuList) throws IOException {
+        String notBuilt = ServerCommand.notBuiltReason(impl);
+        if (notBuilt != null) throw new IOException(impl.id + ": " + notBuilt);
+        List<String> command = ServerCommand.of(impl, config, cpuList);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Deque<String> early = new ArrayDeque<>();
+        CompletableFuture<InetSocketAddress> ready = new CompletableFuture<>();
+        Thread reader = Thread.ofPlatform().daemon().name("server-output-" + impl.id)
+                .start(() -> pump(process.getInputStream(), early, ready));
+        try {
+            InetSocketAddress address = ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return new ServerProcess(impl, process, address, early);
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+            awaitQuietly(process);
+            reader.interrupt();
+            String why = e instanceof TimeoutException ? "did not print its ready line within " + START_TIMEOUT.toSeconds() + " s"
+                    : "exited with status " + process.exitValue() + " before it was ready";
+            throw new IOException(impl.id + " " + why + "; its output:\n  " + String.join("\n  ", snapshot(early))
+                    + "\ncommand: " + String.join(" ", command));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting " + impl.id, e);
+        }
+    }
+
+    private static void pump(InputStream in, Deque<String> lines, CompletableFuture<InetSocketAddress> ready) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                Matcher m = READY.matcher(line);
+                if (!ready.isDone() && m.matches()) {
+                    ready.complete(new InetSocketAddress(m.group(2), Integer.parseInt(m.group(3))));
+                }
+                synchronized (lines) {
+                    lines.addLast(line);
+                    if (lines.size() > KEPT_LINES) lines.removeFirst();
+                }
+            }
+        } catch (IOException ignored) {
+            // the process is gone; whatever it said is kept
+        }
+        ready.completeExceptionally(new IOException("server output ended"));
+    }
+
+    private static List<String> snapshot(Deque<String> lines) {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    private static void awaitQuietly(Process process) {
+        try {
+            process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public Implementation implementation() {
+        return impl;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** The server's pid (for a pinned server: taskset execs, so this is the server itself). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The last lines the server printed. */
+    public List<String> recentOutput() {
+        return snapshot(output);
+    }
+
+    /**
+     * SIGTERM, then waits for a clean exit. Returns the exit status; a server that does not stop in
+     * time is killed and reported as an {@link IllegalStateException} — a hang at shutdown is a bug.
+     */
+    public int stop() {
+        if (!process.isAlive()) return process.exitValue();
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                throw new IllegalStateException(impl.id + " did not stop within " + STOP_TIMEOUT.toSeconds()
+                        + " s of SIGTERM; killed. Last output:\n  " + String.join("\n  ", recentOutput()));
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
