@@ -1,0 +1,110 @@
+package org.iobench.netty;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import org.iobench.api.EchoServer;
+import org.iobench.api.ServerConfig;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The lifecycle every Netty 4.1 echo server shares (configure, bind, close), so that the transports
+ * differ only in what a subclass supplies: its event loops, its server channel type and, for epoll,
+ * the trigger mode. One acceptor thread, {@code config.threads()} worker event loops.
+ */
+public abstract class NettyEchoServer implements EchoServer {
+    private static final int SMALLEST_READ_BYTES = 64;
+    private static final int FIRST_READ_BYTES = 2048;
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
+
+    private final ServerConfig config;
+    private EventLoopGroup acceptorGroup;
+    private EventLoopGroup workerGroup;
+    private Channel serverChannel;
+
+    protected NettyEchoServer(ServerConfig config) {
+        this.config = config;
+    }
+
+    /** The transport's event loops: {@code threads} of them, threads made by {@code threadFactory}. */
+    protected abstract EventLoopGroup newEventLoopGroup(int threads, ThreadFactory threadFactory);
+
+    protected abstract Class<? extends ServerChannel> serverChannelType();
+
+    /** Transport-specific options; none by default. */
+    protected void configureTransport(ServerBootstrap bootstrap) {
+    }
+
+    @Override
+    public synchronized InetSocketAddress start() throws IOException {
+        if (acceptorGroup != null) throw new IllegalStateException("already started");
+        acceptorGroup = newEventLoopGroup(1, new DefaultThreadFactory("netty-acceptor"));
+        workerGroup = newEventLoopGroup(config.threads(), new DefaultThreadFactory("netty-worker"));
+        int bufferBytes = config.bufferBytes();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptorGroup, workerGroup)
+                .channel(serverChannelType())
+                .option(ChannelOption.SO_BACKLOG, ServerConfig.DEFAULT_BACKLOG)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(AcceptErrorHandler.INSTANCE)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                // Netty's adaptive read sizing, capped at the configured buffer size.
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
+                        Math.min(SMALLEST_READ_BYTES, bufferBytes), Math.min(FIRST_READ_BYTES, bufferBytes), bufferBytes))
+                // Above bufferBytes pending towards the client the channel turns unwritable and the
+                // handler stops reading; below half of it, reading resumes.
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(bufferBytes / 2, bufferBytes))
+                .childHandler(EchoHandler.INSTANCE);
+        configureTransport(bootstrap);
+        ChannelFuture bind = bootstrap.bind(config.bindAddress(), config.port()).awaitUninterruptibly();
+        if (!bind.isSuccess()) {
+            close();
+            throw bindFailure(bind.cause());
+        }
+        serverChannel = bind.channel();
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** Stops accepting, closes every connection, ends both groups' threads; returns when they are gone. */
+    @Override
+    public synchronized void close() {
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly();
+            serverChannel = null;
+        }
+        Future<?> acceptorStopped = shutdown(acceptorGroup);
+        Future<?> workersStopped = shutdown(workerGroup);
+        acceptorStopped.awaitUninterruptibly();
+        workersStopped.awaitUninterruptibly();
+        acceptorGroup = null;
+        workerGroup = null;
+    }
+
+    private static Future<?> shutdown(EventLoopGroup group) {
+        if (group == null) return ImmediateEventExecutor.INSTANCE.newSucceededFuture(null);
+        // No quiet period: an echo server has no in-flight work worth waiting for.
+        return group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Native transports report a failed bind as a plain IOException; the JDK calls it BindException. */
+    private static IOException bindFailure(Throwable cause) {
+        if (cause instanceof BindException bindException) return bindException;
+        BindException failure = new BindException(cause.getMessage());
+        failure.initCause(cause);
+        return failure;
+    }
+}
