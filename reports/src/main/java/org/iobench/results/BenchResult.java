@@ -1,0 +1,73 @@
+package org.iobench.results;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One JMH result: a benchmark at one parameter combination, with its primary score (under
+ * {@link Metric#PRIMARY}) and secondary metrics. Absent metrics were not measured; never read them as 0.
+ */
+public record BenchResult(String benchmark, String mode, Map<String, String> params,
+                          Map<String, Measure> metrics) {
+
+    public static final String IMPL = "impl";
+
+    /** "ThroughputBenchmark.echo" from "org.iobench.bench.ThroughputBenchmark.echo". */
+    public String shortName() {
+        String[] parts = benchmark.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
+    }
+
+    public String impl() {
+        return params.getOrDefault(IMPL, "?");
+    }
+
+    public Optional<Measure> metric(String name) {
+        return Optional.ofNullable(metrics.get(name));
+    }
+
+    /** A numeric parameter such as connections or payloadBytes; -1 when absent or not a number. */
+    public long longParam(String name) {
+        try {
+            return Long.parseLong(params.getOrDefault(name, "-1"));
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+
+    public double errors() {
+        return metric("errors").map(Measure::score).orElse(0.0);
+    }
+
+    public boolean invalid() {
+        return errors() > 0;
+    }
+
+    public boolean clientBound() {
+        return metric("client.bound").map(m -> m.score() >= 0.5).orElse(false);
+    }
+
+    /** Identity across runs: benchmark, mode and every parameter. */
+    public String key() {
+        return shortName() + " " + mode + " " + describeParams(params);
+    }
+
+    /** The same identity with another implementation: the reference to divide by in relative mode. */
+    public String keyWithImpl(String otherImpl) {
+        Map<String, String> swapped = new LinkedHashMap<>(params);
+        swapped.put(IMPL, otherImpl);
+        return shortName() + " " + mode + " " + describeParams(swapped);
+    }
+
+    /** "impl=netty-nio connections=100 ..." with impl first and the rest in name order. */
+    public static String describeParams(Map<String, String> params) {
+        Map<String, String> rest = new TreeMap<>(params);
+        String impl = rest.remove(IMPL);
+        String others = rest.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
+        return impl == null ? others : (IMPL + "=" + impl + (others.isEmpty() ? "" : " " + others));
+    }
+}

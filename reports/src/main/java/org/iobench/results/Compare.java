@@ -1,0 +1,151 @@
+package org.iobench.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The regression gate's logic. A figure regresses only if it moved beyond the threshold in its bad
+ * direction (fewer echoes/s, more latency, CPU or memory) AND the two JMH 99.9% confidence intervals do
+ * not overlap: the threshold says "big enough to matter", the intervals say "not noise". In relative
+ * mode every figure is first divided by the reference implementation's figure from the same run and
+ * params, which cancels the machine: a baseline from a workstation can gate a CI runner.
+ */
+public final class Compare {
+
+    public static final String DEFAULT_REFERENCE = "native-epoll-et";
+
+    /** referenceImpl null means absolute comparison. */
+    public record Options(double thresholdFraction, String referenceImpl) {
+        public boolean relative() {
+            return referenceImpl != null;
+        }
+    }
+
+    public record Row(BenchResult result, Metric metric, Measure baseline, Measure current,
+                      double change, Verdict verdict, boolean clientBound) {
+    }
+
+    public record Outcome(List<Row> rows, int onlyInBaseline, int onlyInCurrent, int withoutReference) {
+        public List<Row> regressions() {
+            return rows.stream().filter(r -> r.verdict == Verdict.REGRESSION).toList();
+        }
+    }
+
+    private Compare() {
+    }
+
+    public static Outcome compare(RunDir baseline, RunDir current, Options options) throws ResultsException {
+        checkUsable(baseline, current, options);
+        Map<String, BenchResult> baseByKey = byKey(baseline.results());
+        Map<String, BenchResult> currentByKey = byKey(current.results());
+        List<Row> rows = new ArrayList<>();
+        int withoutReference = 0;
+        int common = 0;
+        for (BenchResult base : SummaryCsv.sorted(baseline.results())) {
+            BenchResult now = currentByKey.get(base.key());
+            if (now == null) {
+                continue;
+            }
+            common++;
+            if (options.relative()) {
+                if (base.impl().equals(options.referenceImpl)) {
+                    continue; // its ratio to itself is 1 by definition
+                }
+                BenchResult baseRef = baseByKey.get(base.keyWithImpl(options.referenceImpl));
+                BenchResult nowRef = currentByKey.get(now.keyWithImpl(options.referenceImpl));
+                if (baseRef == null || nowRef == null) {
+                    withoutReference++;
+                    continue;
+                }
+                addRows(rows, base, now, name -> ratio(base, baseRef, name), name -> ratio(now, nowRef, name), options);
+            } else {
+                addRows(rows, base, now, base::metric, now::metric, options);
+            }
+        }
+        if (common == 0) {
+            throw new ResultsException("nothing in common: no benchmark x params appears in both "
+                    + baseline.name() + " and " + current.name());
+        }
+        long onlyInBaseline = baseByKey.keySet().stream().filter(k -> !currentByKey.containsKey(k)).count();
+        long onlyInCurrent = currentByKey.keySet().stream().filter(k -> !baseByKey.containsKey(k)).count();
+        return new Outcome(rows, (int) onlyInBaseline, (int) onlyInCurrent, withoutReference);
+    }
+
+    private static void addRows(List<Row> rows, BenchResult base, BenchResult now,
+                                Function<String, Optional<Measure>> baseFigure,
+                                Function<String, Optional<Measure>> nowFigure, Options options) {
+        for (Metric metric : Metric.gatedMetrics()) {
+            Optional<Measure> b = baseFigure.apply(metric.name());
+            Optional<Measure> c = nowFigure.apply(metric.name());
+            if (b.isEmpty() || c.isEmpty()) {
+                continue; // not measured in one of the runs: nothing to judge
+            }
+            double change = (c.get().score() - b.get().score()) / Math.abs(b.get().score());
+            rows.add(new Row(base, metric, b.get(), c.get(), change,
+                    judge(metric, b.get(), c.get(), options.thresholdFraction),
+                    base.clientBound() || now.clientBound()));
+        }
+    }
+
+    private static Optional<Measure> ratio(BenchResult result, BenchResult reference, String metric) {
+        Optional<Measure> value = result.metric(metric);
+        Optional<Measure> divisor = reference.metric(metric);
+        if (value.isEmpty() || divisor.isEmpty() || divisor.get().score() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(value.get().dividedBy(divisor.get()));
+    }
+
+    public static Verdict judge(Metric metric, Measure baseline, Measure current, double thresholdFraction) {
+        double change = (current.score() - baseline.score()) / Math.abs(baseline.score());
+        if (!Double.isFinite(change) || metric.direction() == Metric.Direction.NEITHER) {
+            return Verdict.NOT_COMPARABLE;
+        }
+        double worse = metric.direction() == Metric.Direction.BIGGER_IS_BETTER ? -change : change;
+        if (Math.abs(change) <= thresholdFraction) {
+            return Verdict.OK;
+        }
+        boolean known = baseline.hasInterval() && current.hasInterval();
+        if (worse > 0) {
+            if (!known) {
+                return Verdict.NO_INTERVAL;
+            }
+            return baseline.overlaps(current) ? Verdict.NOISE : Verdict.REGRESSION;
+        }
+        return known && !baseline.overlaps(current) ? Verdict.IMPROVED : Verdict.NOISE;
+    }
+
+    /** Unusable input is refused (exit 2) rather than judged: a gate on bad data cries wolf or sleeps. */
+    private static void checkUsable(RunDir baseline, RunDir current, Options options) throws ResultsException {
+        String basePreset = baseline.env("preset");
+        String currentPreset = current.env("preset");
+        if (!basePreset.isEmpty() && !currentPreset.isEmpty() && !basePreset.equals(currentPreset)) {
+            throw new ResultsException("different presets: baseline " + baseline.name() + " is '" + basePreset
+                    + "', current " + current.name() + " is '" + currentPreset + "'");
+        }
+        for (RunDir run : List.of(baseline, current)) {
+            List<BenchResult> invalid = run.invalidResults();
+            if (!invalid.isEmpty()) {
+                throw new ResultsException(run.name() + " is invalid: " + invalid.size()
+                        + " result(s) with errors > 0, e.g. " + invalid.getFirst().key());
+            }
+            if (run.results().isEmpty()) {
+                throw new ResultsException(run.name() + " has no results");
+            }
+            if (options.relative() && run.results().stream().noneMatch(r -> r.impl().equals(options.referenceImpl))) {
+                throw new ResultsException("reference impl " + options.referenceImpl + " is not in " + run.name()
+                        + "; choose another with --relative-to <impl> or use --absolute");
+            }
+        }
+    }
+
+    private static Map<String, BenchResult> byKey(List<BenchResult> results) {
+        return results.stream().collect(Collectors.toMap(BenchResult::key, Function.identity(),
+                (first, second) -> Objects.requireNonNullElse(first, second)));
+    }
+}

@@ -1,0 +1,164 @@
+package org.iobench.results;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code scripts/compare <baseline-run> <current-run> [--threshold 10%] [--relative-to <impl>|--absolute]}
+ * <p>
+ * Prints a Markdown table per benchmark x params (baseline, current, change, verdict) and exits 0 when
+ * nothing regressed, 1 on a regression, 2 on unusable input; each exit with one line on stderr saying why.
+ * Default mode: relative to native-epoll-et (or the reference.impl the baseline recorded), because the
+ * committed baseline and the CI runner are different machines; --absolute compares raw figures.
+ */
+public final class CompareMain {
+
+    public static final int OK = 0;
+    public static final int REGRESSED = 1;
+    public static final int UNUSABLE = 2;
+
+    static final String USAGE = "usage: compare <baseline-run> <current-run> [--threshold 10%] "
+            + "[--relative-to <impl> | --absolute]";
+    private static final double DEFAULT_THRESHOLD = 0.10;
+
+    private CompareMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The whole tool as a function, so tests can call it without System.exit. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> positional = new ArrayList<>();
+        double threshold = DEFAULT_THRESHOLD;
+        String reference = null;
+        boolean absolute = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--threshold" -> threshold = parseThreshold(value(args, ++i, "--threshold"));
+                    case "--relative-to" -> reference = value(args, ++i, "--relative-to");
+                    case "--absolute" -> absolute = true;
+                    case "-h", "--help" -> {
+                        out.println(USAGE);
+                        return OK;
+                    }
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new ResultsException("unknown option " + args[i] + "; " + USAGE);
+                        }
+                        positional.add(args[i]);
+                    }
+                }
+            }
+            if (positional.size() != 2) {
+                throw new ResultsException("need exactly two run folders; " + USAGE);
+            }
+            if (absolute && reference != null) {
+                throw new ResultsException("--absolute and --relative-to exclude each other");
+            }
+            RunDir baseline = RunDir.load(Path.of(positional.get(0)));
+            RunDir current = RunDir.load(Path.of(positional.get(1)));
+            if (!absolute && reference == null) {
+                String recorded = baseline.env("reference.impl").strip();
+                reference = recorded.isEmpty() ? Compare.DEFAULT_REFERENCE : recorded;
+            }
+            Compare.Options options = new Compare.Options(threshold, absolute ? null : reference);
+            Compare.Outcome outcome = Compare.compare(baseline, current, options);
+            print(baseline, current, options, outcome, out);
+            List<Compare.Row> regressions = outcome.regressions();
+            if (!regressions.isEmpty()) {
+                Compare.Row first = regressions.getFirst();
+                err.println("iobench compare: REGRESSION in " + regressions.size() + " figure(s), e.g. "
+                        + first.result().key() + " " + first.metric().label() + " " + Numbers.percent(first.change()));
+                return REGRESSED;
+            }
+            long unconfirmed = outcome.rows().stream().filter(r -> r.verdict() == Verdict.NO_INTERVAL).count();
+            err.println("iobench compare: ok: no regression in " + outcome.rows().size() + " figure(s) compared"
+                    + (unconfirmed > 0 ? "; " + unconfirmed + " worse beyond the threshold but unconfirmed (no CI)" : ""));
+            return OK;
+        } catch (ResultsException unusable) {
+            err.println("iobench compare: unusable input: " + unusable.getMessage());
+            return UNUSABLE;
+        }
+    }
+
+    private static void print(RunDir baseline, RunDir current, Compare.Options options,
+                              Compare.Outcome outcome, PrintStream out) {
+        out.println("# iobench compare: " + baseline.name() + " (baseline) vs " + current.name() + " (current)");
+        out.println();
+        out.println(options.relative()
+                ? "Mode: relative to **" + options.referenceImpl() + "**: each figure is divided by the reference's "
+                  + "figure from the same run and params, so runs from different machines compare."
+                : "Mode: absolute figures (same machine assumed).");
+        out.printf(Locale.ROOT, "Threshold %.0f%%. A REGRESSION needs a change beyond the threshold in the bad "
+                + "direction *and* disjoint JMH 99.9%% confidence intervals; beyond the threshold with overlapping "
+                + "intervals is noise.%n%n", options.thresholdFraction() * 100);
+        List<Compare.Row> regressions = outcome.regressions();
+        out.println(regressions.isEmpty() ? "**Result: no regression** (" + outcome.rows().size() + " figures)."
+                : "**Result: " + regressions.size() + " REGRESSION(S)**:");
+        regressions.forEach(r -> out.println("- " + r.result().key() + ": " + r.metric().label() + " "
+                + Numbers.percent(r.change())));
+        out.println();
+        Map<String, List<Compare.Row>> byKey = new LinkedHashMap<>();
+        outcome.rows().forEach(r -> byKey.computeIfAbsent(r.result().key(), k -> new ArrayList<>()).add(r));
+        for (Map.Entry<String, List<Compare.Row>> entry : byKey.entrySet()) {
+            boolean clientBound = entry.getValue().stream().anyMatch(Compare.Row::clientBound);
+            out.println("### " + entry.getKey() + (clientBound ? " (client-bound: driver saturated)" : ""));
+            out.println();
+            out.println("| figure | baseline | current | change | verdict |");
+            out.println("|---|---:|---:|---:|---|");
+            for (Compare.Row row : entry.getValue()) {
+                String unit = options.relative() ? "÷ " + options.referenceImpl() : row.current().unit();
+                out.println("| " + row.metric().label() + " (" + unit + ") | "
+                        + figure(row.baseline()) + " | " + figure(row.current()) + " | "
+                        + Numbers.percent(row.change()) + " | " + row.verdict().label + " |");
+            }
+            out.println();
+        }
+        long withoutInterval = outcome.rows().stream()
+                .filter(r -> !r.baseline().hasInterval() || !r.current().hasInterval()).count();
+        if (withoutInterval > 0) {
+            out.println("Note: " + withoutInterval + " figure(s) have no confidence interval (a run measured a single "
+                    + "iteration), so the gate cannot confirm a regression there; gate on runs with >= 2 iterations.");
+        }
+        if (outcome.onlyInBaseline() + outcome.onlyInCurrent() + outcome.withoutReference() > 0) {
+            out.println("Not compared: " + outcome.onlyInBaseline() + " result(s) only in the baseline, "
+                    + outcome.onlyInCurrent() + " only in the current run, " + outcome.withoutReference()
+                    + " without a reference result for the same params.");
+        }
+    }
+
+    private static String figure(Measure measure) {
+        String value = Numbers.compact(measure.score());
+        return measure.hasInterval()
+                ? value + " [" + Numbers.compact(measure.ciLow()) + ", " + Numbers.compact(measure.ciHigh()) + "]"
+                : value;
+    }
+
+    static double parseThreshold(String text) throws ResultsException {
+        String number = text.strip().endsWith("%") ? text.strip().substring(0, text.strip().length() - 1) : text.strip();
+        try {
+            double percent = Double.parseDouble(number);
+            if (percent < 0 || percent >= 100 || !Double.isFinite(percent)) {
+                throw new ResultsException("--threshold must be between 0% and 100%, got " + text);
+            }
+            return percent / 100;
+        } catch (NumberFormatException e) {
+            throw new ResultsException("--threshold wants a percentage such as 10%, got " + text);
+        }
+    }
+
+    private static String value(String[] args, int index, String option) throws ResultsException {
+        if (index >= args.length) {
+            throw new ResultsException(option + " needs a value; " + USAGE);
+        }
+        return args[index];
+    }
+}

@@ -1,0 +1,176 @@
+package org.iobench.results;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * summary.md: the run's environment, what is invalid or untrustworthy, then per benchmark and panel
+ * (payload, depth or rate) tables of impl x connections for the figures that answer "which model, at
+ * my connection count, at what cost", with the charts inline.
+ */
+public final class MarkdownSummary {
+
+    public static final String FILE = "summary.md";
+
+    /** Figure, table heading, and the chart stem drawn for it (null: no chart). */
+    private record Figure(String metric, String heading, String chartStem) {
+    }
+
+    private static final List<Figure> THROUGHPUT_FIGURES = List.of(
+            new Figure(Metric.PRIMARY, "Throughput, echoes/s (± 99.9% CI)", "throughput"),
+            new Figure("latency.p99", "p99 latency, µs (closed loop)", null),
+            new Figure("server.cpu.us.per.echo", "Server CPU, µs per echo", "cpu-per-echo"),
+            new Figure("server.rss.kib.per.conn", "Server memory, KiB RSS per connection", "memory-per-connection"),
+            new Figure("server.threads", "Server threads", null));
+    private static final List<Figure> LATENCY_FIGURES = List.of(
+            new Figure(Metric.PRIMARY, "Achieved echoes/s (offered rate in the heading)", null),
+            new Figure("latency.p50", "p50 latency, µs (from intended send time)", "latency-p50"),
+            new Figure("latency.p99", "p99 latency, µs", "latency-p99"),
+            new Figure("latency.p999", "p99.9 latency, µs", "latency-p999"));
+
+    private MarkdownSummary() {
+    }
+
+    public static Path write(RunDir run, Path chartsDir) throws IOException {
+        Path file = run.dir().resolve(FILE);
+        Files.write(file, lines(run, chartsDir), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    static List<String> lines(RunDir run, Path chartsDir) {
+        List<String> out = new ArrayList<>();
+        out.add("# iobench run " + run.name());
+        out.add("");
+        environment(run, out);
+        validity(run, out);
+        boolean hasLatencyBenchmark = run.results().stream()
+                .anyMatch(r -> r.shortName().equals(Charts.LATENCY_BENCHMARK));
+        for (Panel panel : Panel.of(run.results(), Charts.THROUGHPUT_BENCHMARK)) {
+            List<Figure> figures = new ArrayList<>(THROUGHPUT_FIGURES);
+            if (!hasLatencyBenchmark) { // then the latency charts are drawn from this benchmark
+                figures.addAll(LATENCY_FIGURES.subList(1, LATENCY_FIGURES.size()));
+            }
+            section(panel, figures, chartsDir, out);
+        }
+        for (Panel panel : Panel.of(run.results(), Charts.LATENCY_BENCHMARK)) {
+            section(panel, LATENCY_FIGURES, chartsDir, out);
+        }
+        return out;
+    }
+
+    private static void environment(RunDir run, List<String> out) {
+        out.add("| environment | |");
+        out.add("|---|---|");
+        row(out, run, "date", "%s", "date");
+        row(out, run, "preset", "%s", "preset");
+        row(out, run, "host", "%s", "hostname");
+        row(out, run, "CPU", "%s (%s cores)", "cpu.model", "cpu.cores");
+        row(out, run, "kernel", "%s", "kernel");
+        row(out, run, "JDK", "%s %s", "jdk.version", "jdk.vendor");
+        row(out, run, "Netty", "4.1: %s, 4.2: %s", "netty41.version", "netty42.version");
+        row(out, run, "git", "%s (dirty: %s)", "git.commit", "git.dirty");
+        row(out, run, "pinning", "driver CPUs %s, server CPUs %s", "pin.driver.cpus", "pin.server.cpus");
+        row(out, run, "threads", "server %s, driver %s", "server.threads", "driver.threads");
+        row(out, run, "fd limit", "%s soft / %s hard", "fd.soft.limit", "fd.hard.limit");
+        row(out, run, "JVM (driver)", "`%s`", "jvm.args.driver");
+        row(out, run, "JVM (server)", "`%s`", "jvm.args.server");
+        row(out, run, "JMH", "`%s`", "jmh.args");
+        row(out, run, "reference", "%s", "reference.impl");
+        row(out, run, "available", "%s", "impls.available");
+        row(out, run, "unavailable", "%s", "impls.unavailable");
+        row(out, run, "skipped", "%s", "skipped");
+        out.add("");
+    }
+
+    /** One environment line, left out when the run recorded none of its keys. */
+    private static void row(List<String> out, RunDir run, String name, String format, String... keys) {
+        Object[] values = Arrays.stream(keys).map(run::env).toArray();
+        if (Arrays.stream(values).allMatch(v -> ((String) v).isBlank())) {
+            return;
+        }
+        String text = String.format(format, values).replace("|", "\\|").replace("\n", " ");
+        out.add("| " + name + " | " + text + " |");
+    }
+
+    private static void validity(RunDir run, List<String> out) {
+        List<BenchResult> invalid = run.invalidResults();
+        List<BenchResult> clientBound = run.results().stream().filter(BenchResult::clientBound).toList();
+        if (invalid.isEmpty() && clientBound.isEmpty()) {
+            out.add("All " + run.results().size() + " results valid (no errors) and server-bound.");
+            out.add("");
+            return;
+        }
+        if (!invalid.isEmpty()) {
+            out.add("**⚠ " + invalid.size() + " INVALID result(s)** (errors > 0: mismatches, resets or timeouts; "
+                    + "left out of the charts, shown as INVALID in the tables):");
+            invalid.forEach(r -> out.add("- " + r.key() + ": " + Math.round(r.errors()) + " errors"));
+            out.add("");
+        }
+        if (!clientBound.isEmpty()) {
+            out.add("**† " + clientBound.size() + " client-bound result(s)**: the driver was saturated and the "
+                    + "server was not, so differences between servers there say more about the client than the server.");
+            out.add("");
+        }
+    }
+
+    private static void section(Panel panel, List<Figure> figures, Path chartsDir, List<String> out) {
+        out.add("## " + panel.benchmark() + ": " + panel.describe());
+        out.add("");
+        List<Long> connections = panel.connectionCounts();
+        for (Figure figure : figures) {
+            if (panel.results().stream().noneMatch(r -> r.metric(figure.metric).isPresent())) {
+                continue; // not measured in this run (e.g. remote server: no server-side figures)
+            }
+            out.add("**" + figure.heading + "**");
+            out.add("");
+            StringBuilder header = new StringBuilder("| impl \\ connections |");
+            StringBuilder rule = new StringBuilder("|---|");
+            connections.forEach(c -> {
+                header.append(' ').append(c).append(" |");
+                rule.append("---:|");
+            });
+            out.add(header.toString());
+            out.add(rule.toString());
+            for (String impl : panel.impls()) {
+                StringBuilder line = new StringBuilder("| " + impl + " |");
+                for (long count : connections) {
+                    Optional<BenchResult> result = panel.ofImpl(impl).stream()
+                            .filter(r -> r.longParam(Panel.CONNECTIONS) == count).findFirst();
+                    line.append(' ').append(result.map(r -> cell(r, figure)).orElse("–")).append(" |");
+                }
+                out.add(line.toString());
+            }
+            out.add("");
+            if (figure.chartStem != null) {
+                String chart = figure.chartStem + "-" + panel.slug() + ".png";
+                if (Files.exists(chartsDir.resolve(chart))) {
+                    out.add("![" + figure.heading + "](" + Charts.DIR + "/" + chart + ")");
+                    out.add("");
+                }
+            }
+        }
+    }
+
+    private static String cell(BenchResult result, Figure figure) {
+        if (result.invalid()) {
+            return "INVALID (" + Math.round(result.errors()) + " errors)";
+        }
+        Optional<Measure> measure = result.metric(figure.metric);
+        if (measure.isEmpty()) {
+            return "–";
+        }
+        Measure m = measure.get();
+        boolean count = figure.metric.equals("server.threads");
+        String text = count ? Long.toString(Math.round(m.score())) : Numbers.compact(m.score());
+        if (figure.metric.equals(Metric.PRIMARY) && Double.isFinite(m.error()) && m.score() != 0) {
+            text += " ±" + Math.round(100 * m.error() / Math.abs(m.score())) + "%";
+        }
+        return text + (result.clientBound() ? " †" : "");
+    }
+}

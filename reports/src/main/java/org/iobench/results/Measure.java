@@ -1,0 +1,42 @@
+package org.iobench.results;
+
+/**
+ * One JMH figure: the score, its error (half-width of the 99.9% confidence interval) and the interval
+ * itself. JMH writes "NaN" for error and interval when a single iteration was measured; those stay NaN
+ * here and mean "no interval known", never "exact".
+ */
+public record Measure(double score, double error, double ciLow, double ciHigh, String unit) {
+
+    /** Known interval; may be infinite (a ratio whose divisor may be 0), which overlaps everything. */
+    public boolean hasInterval() {
+        return !Double.isNaN(ciLow) && !Double.isNaN(ciHigh);
+    }
+
+    /** Error usable for error bars: 0 when JMH gave none. */
+    public double errorOrZero() {
+        return Double.isFinite(error) ? error : 0;
+    }
+
+    /** True when the two 99.9% intervals share at least one point (both must be known). */
+    public boolean overlaps(Measure other) {
+        return !(ciHigh < other.ciLow || other.ciHigh < ciLow);
+    }
+
+    /**
+     * This figure divided by a reference figure measured in the same run, with the interval propagated
+     * conservatively: the widest ratio the two intervals allow. A divisor interval reaching 0 (or a
+     * negative numerator bound) makes the ratio's interval unbounded, so it can never prove a change.
+     */
+    public Measure dividedBy(Measure reference) {
+        double value = score / reference.score;
+        double low = Double.NaN;
+        double high = Double.NaN;
+        if (hasInterval() && reference.hasInterval()) {
+            boolean positive = ciLow >= 0 && reference.ciLow > 0;
+            low = positive ? ciLow / reference.ciHigh : Double.NEGATIVE_INFINITY;
+            high = positive ? ciHigh / reference.ciLow : Double.POSITIVE_INFINITY;
+        }
+        double halfWidth = Double.isFinite(low) && Double.isFinite(high) ? (high - low) / 2 : Double.NaN;
+        return new Measure(value, halfWidth, low, high, "x " + unit);
+    }
+}

@@ -1,0 +1,87 @@
+package org.iobench.results;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code scripts/plot <run-dir> [<other-run-dir> ...]} and {@code --last-run <file>} (used by
+ * {@code mvn verify -Pbench}: the file names the run folder). Writes into the first run's folder:
+ * summary.csv, summary.md, charts/*.png|svg and the github-action-benchmark JSON files. Other runs are
+ * overlaid (dashed) on the throughput charts. Exit 0 on success, 2 on unusable input.
+ */
+public final class PlotMain {
+
+    static final String USAGE = "usage: plot <run-dir> [<other-run-dir> ...] | plot --last-run <file naming a run-dir>";
+
+    private PlotMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        // Charts are drawn off-screen; without this a machine with no display fails inside AWT.
+        System.setProperty("java.awt.headless", "true");
+        try {
+            List<Path> dirs = runDirs(args);
+            List<RunDir> runs = new ArrayList<>();
+            for (Path dir : dirs) {
+                runs.add(RunDir.load(dir));
+            }
+            RunDir main = runs.getFirst();
+            Path chartsDir = main.dir().resolve(Charts.DIR);
+            SummaryCsv.write(main.results(), main.dir());
+            List<Path> charts = Charts.write(runs, chartsDir);
+            MarkdownSummary.write(main, chartsDir);
+            ActionBenchmarkExport.write(main.results(), main.dir());
+            out.println("iobench plot: " + main.results().size() + " results -> " + main.dir().resolve(SummaryCsv.FILE)
+                    + ", " + MarkdownSummary.FILE + ", " + charts.size() + " charts (png+svg) in " + chartsDir
+                    + ", " + ActionBenchmarkExport.BIGGER_FILE + ", " + ActionBenchmarkExport.SMALLER_FILE);
+            if (!main.invalidResults().isEmpty()) {
+                err.println("iobench plot: warning: " + main.invalidResults().size()
+                        + " result(s) have errors > 0 and are marked INVALID in " + MarkdownSummary.FILE);
+            }
+            return CompareMain.OK;
+        } catch (ResultsException unusable) {
+            err.println("iobench plot: " + unusable.getMessage());
+            return CompareMain.UNUSABLE;
+        } catch (IOException e) {
+            err.println("iobench plot: cannot write results: " + e.getMessage());
+            return CompareMain.UNUSABLE;
+        }
+    }
+
+    private static List<Path> runDirs(String[] args) throws ResultsException, IOException {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            throw new ResultsException(USAGE);
+        }
+        if (args[0].equals("--last-run")) {
+            if (args.length != 2) {
+                throw new ResultsException(USAGE);
+            }
+            Path file = Path.of(args[1]);
+            if (!Files.isRegularFile(file)) {
+                throw new ResultsException("no " + file + ": run the benchmarks first (mvn verify -Pbench)");
+            }
+            String dir = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (dir.isEmpty()) {
+                throw new ResultsException(file + " is empty: the last benchmark run recorded no folder");
+            }
+            return List.of(Path.of(dir));
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                throw new ResultsException("unknown option " + arg + "; " + USAGE);
+            }
+            dirs.add(Path.of(arg));
+        }
+        return dirs;
+    }
+}

@@ -1,0 +1,49 @@
+package org.iobench.results;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * One run's folder (see notes/results-contract.md): {@code jmh.json} as JMH wrote it and
+ * {@code env.properties}. The run's name (its folder name) labels it in charts and comparisons.
+ */
+public record RunDir(Path dir, String name, List<BenchResult> results, Properties env) {
+
+    public static final String JMH_JSON = "jmh.json";
+    public static final String ENV = "env.properties";
+
+    public static RunDir load(Path dir) throws ResultsException {
+        if (!Files.isDirectory(dir)) {
+            throw new ResultsException("no run folder at " + dir);
+        }
+        Path json = dir.resolve(JMH_JSON);
+        if (!Files.isRegularFile(json)) {
+            throw new ResultsException("no " + JMH_JSON + " in " + dir + " (is it a run folder?)");
+        }
+        Path envFile = dir.resolve(ENV);
+        if (!Files.isRegularFile(envFile)) {
+            throw new ResultsException("no " + ENV + " in " + dir + " (the run's environment is needed)");
+        }
+        Properties env = new Properties();
+        try (Reader reader = Files.newBufferedReader(envFile, StandardCharsets.ISO_8859_1)) {
+            env.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ResultsException("cannot read " + envFile + ": " + e.getMessage());
+        }
+        Path absolute = dir.toAbsolutePath().normalize();
+        return new RunDir(absolute, absolute.getFileName().toString(), JmhResults.read(json), env);
+    }
+
+    public String env(String key) {
+        return env.getProperty(key, "");
+    }
+
+    public List<BenchResult> invalidResults() {
+        return results.stream().filter(BenchResult::invalid).toList();
+    }
+}

@@ -1,0 +1,188 @@
+package org.iobench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate, end to end through CompareMain.run on fixture runs: exit codes, verdicts, messages. */
+class CompareTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int compare(String... args) {
+        return CompareMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path run(String name, double relativeError, Fixtures.Tweak tweak) throws IOException {
+        return Fixtures.writeRun(tmp.resolve(name), "quick", relativeError, tweak, UnaryOperator.identity());
+    }
+
+    /** 30% fewer echoes/s for netty-nio at 100 connections, 64 B (one result, one figure). */
+    private static final Fixtures.Tweak THROUGHPUT_DROP = (bench, params, metric, score) ->
+            bench.equals(Fixtures.THROUGHPUT) && params.get("impl").equals("netty-nio")
+                    && params.get("connections").equals("100") && params.get("payloadBytes").equals("64")
+                    && metric.equals(Metric.PRIMARY) ? score * 0.7 : score;
+
+    @Test
+    void identicalRunsPassInBothModes() throws IOException {
+        Path a = run("a", 0.02, Fixtures.NONE);
+        Path b = run("b", 0.02, Fixtures.NONE);
+        assertEquals(CompareMain.OK, compare(a.toString(), b.toString()), stderr());
+        assertTrue(stdout().contains("no regression"), stdout());
+        assertTrue(stdout().contains("relative to **native-epoll-et**"), "default mode is relative: " + stdout());
+        assertEquals(CompareMain.OK, compare(a.toString(), b.toString(), "--absolute"), stderr());
+        assertTrue(stderr().startsWith("iobench compare: ok"), stderr());
+    }
+
+    @Test
+    void thirtyPercentThroughputDropWithTightIntervalsFails() throws IOException {
+        Path baseline = run("baseline", 0.01, Fixtures.NONE);
+        Path current = run("current", 0.01, THROUGHPUT_DROP);
+        assertEquals(CompareMain.REGRESSED, compare(baseline.toString(), current.toString()));
+        assertTrue(stdout().contains("| echoes/s (÷ native-epoll-et) |"), stdout());
+        assertTrue(stdout().contains("-30.0% | REGRESSION |"), stdout());
+        assertTrue(stderr().contains("REGRESSION in 1 figure(s)"), stderr());
+        assertTrue(stderr().contains("impl=netty-nio connections=100 depth=1 payloadBytes=64"), stderr());
+        out.reset();
+        err.reset();
+        assertEquals(CompareMain.REGRESSED, compare(baseline.toString(), current.toString(), "--absolute"));
+    }
+
+    @Test
+    void thirtyPercentDropInsideOverlappingIntervalsIsNoise() throws IOException {
+        Path baseline = run("baseline", 0.25, Fixtures.NONE);
+        Path current = run("current", 0.25, THROUGHPUT_DROP);
+        assertEquals(CompareMain.OK, compare(baseline.toString(), current.toString(), "--absolute"), stdout());
+        assertTrue(stdout().contains("-30.0% | noise |"), stdout());
+    }
+
+    @Test
+    void thresholdDecidesWhatMatters() throws IOException {
+        Path baseline = run("baseline", 0.01, Fixtures.NONE);
+        Path current = run("current", 0.01, THROUGHPUT_DROP);
+        assertEquals(CompareMain.OK, compare(baseline.toString(), current.toString(), "--threshold", "35%"));
+        assertEquals(CompareMain.REGRESSED, compare(baseline.toString(), current.toString(), "--threshold", "25"));
+    }
+
+    @Test
+    void relativeModeCancelsASlowerMachine() throws IOException {
+        Fixtures.Tweak halfSpeedMachine = (bench, params, metric, score) -> switch (metric) {
+            case Metric.PRIMARY -> score / 2;
+            case "latency.p50", "latency.p90", "latency.p99", "latency.p999", "server.cpu.us.per.echo" -> score * 2;
+            default -> score;
+        };
+        Path workstation = run("workstation", 0.01, Fixtures.NONE);
+        Path runner = run("runner", 0.01, halfSpeedMachine);
+        assertEquals(CompareMain.OK, compare(workstation.toString(), runner.toString()), stdout());
+        assertEquals(CompareMain.REGRESSED, compare(workstation.toString(), runner.toString(), "--absolute"));
+    }
+
+    @Test
+    void latencyRiseIsARegressionAndThroughputRiseAnImprovement() throws IOException {
+        Fixtures.Tweak change = (bench, params, metric, score) ->
+                !params.get("impl").equals("virtual") || !params.get("connections").equals("10") ? score
+                        : metric.equals("latency.p99") ? score * 1.3 : metric.equals(Metric.PRIMARY) ? score * 1.3 : score;
+        Path baseline = run("baseline", 0.01, Fixtures.NONE);
+        Path current = run("current", 0.01, change);
+        assertEquals(CompareMain.REGRESSED, compare(baseline.toString(), current.toString(), "--absolute"));
+        assertTrue(stdout().contains("| p99 latency (us) | "), stdout());
+        assertTrue(stdout().contains("+30.0% | REGRESSION |"), stdout());
+        assertTrue(stdout().contains("+30.0% | improved |"), stdout());
+    }
+
+    @Test
+    void missingFolderIsUnusable() throws IOException {
+        Path a = run("a", 0.02, Fixtures.NONE);
+        assertEquals(CompareMain.UNUSABLE, compare(a.toString(), tmp.resolve("nope").toString()));
+        assertTrue(stderr().contains("no run folder at"), stderr());
+        assertEquals(1, stderr().lines().count(), "one line on stderr: " + stderr());
+    }
+
+    @Test
+    void malformedJsonIsUnusable() throws IOException {
+        Path a = run("a", 0.02, Fixtures.NONE);
+        Path b = run("b", 0.02, Fixtures.NONE);
+        Files.writeString(b.resolve(RunDir.JMH_JSON), "[{\"benchmark\": \"x\", \"mode\": ");
+        assertEquals(CompareMain.UNUSABLE, compare(a.toString(), b.toString()));
+        assertTrue(stderr().contains("malformed JMH JSON"), stderr());
+    }
+
+    @Test
+    void missingEnvIsUnusable() throws IOException {
+        Path a = run("a", 0.02, Fixtures.NONE);
+        Path b = run("b", 0.02, Fixtures.NONE);
+        Files.delete(b.resolve(RunDir.ENV));
+        assertEquals(CompareMain.UNUSABLE, compare(a.toString(), b.toString()));
+        assertTrue(stderr().contains("no env.properties"), stderr());
+    }
+
+    @Test
+    void differentPresetsAreUnusable() throws IOException {
+        Path a = run("a", 0.02, Fixtures.NONE);
+        Path b = Fixtures.writeRun(tmp.resolve("b"), "standard", 0.02, Fixtures.NONE, UnaryOperator.identity());
+        assertEquals(CompareMain.UNUSABLE, compare(a.toString(), b.toString()));
+        assertTrue(stderr().contains("different presets"), stderr());
+    }
+
+    @Test
+    void runWithErrorsIsUnusable() throws IOException {
+        Path a = run("a", 0.02, Fixtures.NONE);
+        Path b = run("b", 0.02, (bench, params, metric, score) ->
+                metric.equals("errors") && params.get("impl").equals("blocking") ? 3 : score);
+        assertEquals(CompareMain.UNUSABLE, compare(a.toString(), b.toString()));
+        assertTrue(stderr().contains("b is invalid"), stderr());
+    }
+
+    @Test
+    void nothingInCommonIsUnusable() throws IOException {
+        Path a = run("a", 0.02, Fixtures.NONE);
+        UnaryOperator<JsonArray> renamed = array -> {
+            array.forEach(e -> ((JsonObject) e).addProperty("benchmark", "org.iobench.bench.Other.echo"));
+            return array;
+        };
+        Path b = Fixtures.writeRun(tmp.resolve("b"), "quick", 0.02, Fixtures.NONE, renamed);
+        assertEquals(CompareMain.UNUSABLE, compare(a.toString(), b.toString()));
+        assertTrue(stderr().contains("nothing in common"), stderr());
+    }
+
+    @Test
+    void missingReferenceImplIsUnusableInRelativeModeOnly() throws IOException {
+        Path a = run("a", 0.02, Fixtures.NONE);
+        Path b = run("b", 0.02, Fixtures.NONE);
+        assertEquals(CompareMain.UNUSABLE, compare(a.toString(), b.toString(), "--relative-to", "no-such-impl"));
+        assertTrue(stderr().contains("reference impl no-such-impl is not in"), stderr());
+        assertEquals(CompareMain.OK, compare(a.toString(), b.toString(), "--relative-to", "netty-nio"));
+    }
+
+    @Test
+    void badArgumentsAreUnusable() {
+        assertEquals(CompareMain.UNUSABLE, compare("only-one"));
+        assertEquals(CompareMain.UNUSABLE, compare("a", "b", "--threshold", "ten"));
+        assertEquals(CompareMain.UNUSABLE, compare("a", "b", "--frobnicate"));
+        assertEquals(CompareMain.UNUSABLE, compare("a", "b", "--absolute", "--relative-to", "x"));
+    }
+}
