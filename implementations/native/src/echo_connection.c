@@ -1,0 +1,159 @@
+/*
+ * One connection's life in a worker: read, write back, hold what the client cannot take yet, close.
+ * The seed read once per EPOLLET event and ignored short writes; this file is where that is fixed.
+ */
+#define _GNU_SOURCE
+#include "echo_server.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/*
+ * Reads one event may do before the connection goes to the back of the line. Without a cap, a
+ * client that keeps sending could hold the worker forever, since reading until EAGAIN never ends.
+ */
+enum { READS_PER_EVENT = 16 };
+
+enum outcome { DONE, WAITING, CLOSED };
+
+static void close_connection(struct worker *worker, struct connection *connection)
+{
+    /* Clear the slot before close(): once closed, accept() may hand out the same number again. */
+    atomic_store_explicit(&worker->server->connections[connection->fd], NULL, memory_order_release);
+    close(connection->fd);
+    free(connection->pending);
+    free(connection);
+}
+
+/* Sets what the connection waits for; the trigger flag is the only ET/LT difference. */
+static enum outcome await(struct worker *worker, struct connection *connection, uint32_t interest)
+{
+    struct epoll_event event = {
+        .events = interest | worker->server->trigger_flag,
+        .data.ptr = connection,
+    };
+    if (epoll_ctl(worker->epoll_fd, EPOLL_CTL_MOD, connection->fd, &event) == 0) return WAITING;
+    close_connection(worker, connection);
+    return CLOSED;
+}
+
+int connection_register(struct server *server, int epoll_fd, struct connection *connection)
+{
+    struct epoll_event event = {
+        .events = EPOLLIN | server->trigger_flag,
+        .data.ptr = connection,
+    };
+    return epoll_ctl(epoll_fd, EPOLL_CTL_ADD, connection->fd, &event);
+}
+
+/* Writes as much as the socket takes; returns the count, or -1 when the connection is broken. */
+static ssize_t write_some(int fd, const char *bytes, size_t length)
+{
+    size_t written = 0;
+    while (written < length) {
+        ssize_t n = send(fd, bytes + written, length - written, MSG_NOSIGNAL);
+        if (n > 0) {
+            written += (size_t)n;
+        } else if (n < 0 && errno == EINTR) {
+            continue;
+        } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            break;
+        } else {
+            return -1;
+        }
+    }
+    return (ssize_t)written;
+}
+
+/*
+ * Writes back what was just read. What the socket does not take is kept (at most one read, so at
+ * most buffer_bytes) and the connection stops reading until it is gone: backpressure instead of a
+ * queue that grows with a slow reader.
+ */
+static enum outcome echo(struct worker *worker, struct connection *connection, size_t length)
+{
+    ssize_t written = write_some(connection->fd, worker->scratch, length);
+    if (written < 0) {
+        close_connection(worker, connection);
+        return CLOSED;
+    }
+    if ((size_t)written == length) return DONE;
+    size_t unsent = length - (size_t)written;
+    connection->pending = malloc(unsent);
+    if (connection->pending == NULL) {
+        close_connection(worker, connection);
+        return CLOSED;
+    }
+    memcpy(connection->pending, worker->scratch + written, unsent);
+    connection->pending_length = unsent;
+    connection->pending_offset = 0;
+    return await(worker, connection, EPOLLOUT);
+}
+
+/* The client shut its side: everything it sent has been echoed, so finish ours the same way. */
+static void finish(struct worker *worker, struct connection *connection)
+{
+    shutdown(connection->fd, SHUT_WR);
+    close_connection(worker, connection);
+}
+
+/* Reads and echoes until the socket is empty (EAGAIN), the client falls behind, or it hangs up. */
+static void serve_readable(struct worker *worker, struct connection *connection)
+{
+    size_t capacity = worker->server->buffer_bytes;
+    for (int reads = 0; reads < READS_PER_EVENT; reads++) {
+        ssize_t n = read(connection->fd, worker->scratch, capacity);
+        if (n > 0) {
+            if (echo(worker, connection, (size_t)n) != DONE) return;
+        } else if (n == 0) {
+            finish(worker, connection);   /* nothing is pending: we never read while bytes are */
+            return;
+        } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            return;
+        } else if (errno != EINTR) {
+            close_connection(worker, connection);   /* ECONNRESET and the like: quietly */
+            return;
+        }
+    }
+    /*
+     * Out of turns with bytes possibly still waiting. Under ET no new edge would ever report them,
+     * so re-register: EPOLL_CTL_MOD re-checks readiness and queues an event if data is there, which
+     * puts this connection behind the others already ready. (Under LT it is merely redundant.)
+     */
+    await(worker, connection, EPOLLIN);
+}
+
+/* Sends held bytes. DONE: all gone and reading resumed; WAITING: socket full again; CLOSED. */
+static enum outcome flush_pending(struct worker *worker, struct connection *connection)
+{
+    const char *rest = connection->pending + connection->pending_offset;
+    size_t remaining = connection->pending_length - connection->pending_offset;
+    ssize_t written = write_some(connection->fd, rest, remaining);
+    if (written < 0) {
+        close_connection(worker, connection);
+        return CLOSED;
+    }
+    connection->pending_offset += (size_t)written;
+    if ((size_t)written < remaining) return WAITING;
+    free(connection->pending);
+    connection->pending = NULL;
+    connection->pending_length = connection->pending_offset = 0;
+    return await(worker, connection, EPOLLIN) == WAITING ? DONE : CLOSED;
+}
+
+void connection_ready(struct worker *worker, struct connection *connection, uint32_t events)
+{
+    (void)events;   /* errors and hang-ups surface from the read or write below, where they are handled */
+    if (connection->pending != NULL) {
+        if (flush_pending(worker, connection) != DONE) return;
+        /*
+         * Reading stopped while bytes were held. Data that arrived meanwhile raised its edge back
+         * then; under ET it will not be reported again, so read now rather than wait for an event.
+         */
+    }
+    serve_readable(worker, connection);
+}

@@ -1,0 +1,162 @@
+/*
+ * iobench-echo-server: the command line and lifecycle of the native echo servers.
+ *
+ *   iobench-echo-server --impl native-epoll-et|native-epoll-lt [--bind ADDR] [--port N]
+ *                       [--threads N] [--buffer-bytes N]
+ *   iobench-echo-server --list | --help
+ *
+ * Speaks exactly the Java servers' command line (org.iobench.api.ServerArgs / ServerMain): prints
+ * "iobench: <id> listening on <addr>:<port>" when ready, stops cleanly on SIGINT/SIGTERM with exit
+ * status 0; usage errors exit 2, runtime errors 1, each as one line on stderr.
+ */
+#define _GNU_SOURCE
+#include "echo_server.h"
+#include "listener.h"
+#include "server_options.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+static int fail_runtime(const char *what)
+{
+    fprintf(stderr, "iobench: %s: %s\n", what, strerror(errno));
+    return EXIT_RUNTIME;
+}
+
+/* Many connections need many descriptors: take everything the hard limit allows. */
+static rlim_t raise_descriptor_limit(void)
+{
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+    if (limit.rlim_cur < limit.rlim_max) {
+        struct rlimit raised = { .rlim_cur = limit.rlim_max, .rlim_max = limit.rlim_max };
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+    }
+    /* An unlimited hard limit is still capped by fs.nr_open; size the table by something finite. */
+    return limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > (1u << 24) ? (1u << 24) : limit.rlim_cur;
+}
+
+static void list_implementations(void)
+{
+    /* Available means this kernel gives us an epoll instance; say why not otherwise. */
+    int probe = epoll_create1(EPOLL_CLOEXEC);
+    const char *status = probe >= 0 ? "available" : strerror(errno);
+    const char *prefix = probe >= 0 ? "" : "unavailable: epoll_create1 failed: ";
+    for (int i = 0; i < NATIVE_IMPL_COUNT; i++) {
+        printf("%s\t%s%s\n", NATIVE_IMPL_IDS[i], prefix, status);
+    }
+    if (probe >= 0) close(probe);
+}
+
+/* Everything but the workers: descriptor table, wake eventfd, spare fd, listening socket. */
+static int prepare(struct server *server, const struct server_options *options)
+{
+    server->impl_id = options->impl_id;
+    server->trigger_flag = options->edge_triggered ? EPOLLET : 0;
+    server->buffer_bytes = options->buffer_bytes;
+    server->thread_count = options->threads;
+    server->listen_fd = server->wake_fd = server->reserve_fd = -1;
+    server->connection_slots = raise_descriptor_limit();
+    server->connections = calloc(server->connection_slots, sizeof *server->connections);
+    server->workers = calloc((size_t)options->threads, sizeof *server->workers);
+    if (server->connections == NULL || server->workers == NULL) return fail_runtime("out of memory");
+    for (int i = 0; i < options->threads; i++) server->workers[i].epoll_fd = -1;
+    server->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (server->wake_fd < 0) return fail_runtime("eventfd");
+    server->reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (server->reserve_fd < 0) return fail_runtime("open /dev/null");
+    return open_listener(options, &server->listen_fd);
+}
+
+static int start_workers(struct server *server)
+{
+    /*
+     * Every epoll set exists before any thread runs: worker 0 accepts as soon as it starts and
+     * hands connections to the others' sets.
+     */
+    for (int i = 0; i < server->thread_count; i++) {
+        if (worker_init(&server->workers[i], server, i) != 0) return fail_runtime("cannot create an epoll worker");
+    }
+    for (int i = 0; i < server->thread_count; i++) {
+        int error = pthread_create(&server->workers[i].thread, NULL, worker_run, &server->workers[i]);
+        if (error != 0) {
+            errno = error;
+            return fail_runtime("cannot start a worker thread");
+        }
+        server->started_threads++;
+    }
+    return 0;
+}
+
+/* Wakes every worker, waits for them, then releases every descriptor and buffer. */
+static void stop(struct server *server)
+{
+    atomic_store_explicit(&server->stopping, true, memory_order_release);
+    if (server->wake_fd >= 0) eventfd_write(server->wake_fd, 1);
+    for (int i = 0; i < server->started_threads; i++) pthread_join(server->workers[i].thread, NULL);
+    if (server->connections != NULL) close_all_connections(server);
+    for (int i = 0; server->workers != NULL && i < server->thread_count; i++) {
+        if (server->workers[i].epoll_fd >= 0) close(server->workers[i].epoll_fd);
+        free(server->workers[i].scratch);
+    }
+    int fds[] = { server->listen_fd, server->wake_fd, server->reserve_fd };
+    for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++) {
+        if (fds[i] >= 0) close(fds[i]);
+    }
+    free(server->workers);
+    free(server->connections);
+}
+
+/* Blocks until SIGINT or SIGTERM; they are blocked in every thread and taken here, synchronously. */
+static void await_stop_signal(const sigset_t *stop_signals)
+{
+    int signal_number;
+    while (sigwait(stop_signals, &signal_number) != 0) {
+    }
+}
+
+static int serve(const struct server_options *options)
+{
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    /* Blocked before any thread starts so all inherit it and only sigwait() sees these signals. */
+    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
+    signal(SIGPIPE, SIG_IGN);   /* a client gone mid-write is an EPIPE to handle, not a death */
+
+    struct server server = { 0 };
+    int status = prepare(&server, options);
+    if (status == 0) status = start_workers(&server);
+    if (status == 0) {
+        print_ready_line(options->impl_id, server.listen_fd);
+        await_stop_signal(&stop_signals);
+        if (atomic_load(&server.failed)) status = EXIT_RUNTIME;
+    }
+    stop(&server);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    struct server_options options;
+    int status = parse_server_options(argc, argv, &options);
+    if (status != 0) return status;
+    if (options.help) {
+        print_server_usage(stdout);
+        return 0;
+    }
+    if (options.list) {
+        list_implementations();
+        return 0;
+    }
+    return serve(&options);
+}
