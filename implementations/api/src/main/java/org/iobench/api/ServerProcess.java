@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,9 +44,19 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server, pinned to {@code cpuList} if not null, and waits for its ready line. */
     public static ServerProcess start(Implementation impl, ServerConfig config, String cpuList) throws IOException {
+        return start(impl, config, cpuList, List.of());
+    }
+
+    /**
+     * The same, behind a command prefix that execs the server, e.g. {@code prlimit --nofile=256:256}
+     * (the conformance suite starts a server under a low descriptor limit this way).
+     */
+    public static ServerProcess start(Implementation impl, ServerConfig config, String cpuList,
+                                      List<String> commandPrefix) throws IOException {
         String notBuilt = ServerCommand.notBuiltReason(impl);
         if (notBuilt != null) throw new IOException(impl.id + ": " + notBuilt);
-        List<String> command = ServerCommand.of(impl, config, cpuList);
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(ServerCommand.of(impl, config, cpuList));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> early = new ArrayDeque<>();
         CompletableFuture<InetSocketAddress> ready = new CompletableFuture<>();
