@@ -1,0 +1,103 @@
+package org.iobench.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a run will do: the preset's matrices turned into JMH invocations for the chosen
+ * implementations, with connection counts the descriptor limit cannot hold left out (and said so).
+ *
+ * <p>A JMH thread is a driver thread and needs at least one connection, so connection counts below
+ * the driver thread count run in their own invocation with as many threads as connections; on a
+ * 2-core machine (one driver CPU) every matrix is a single invocation.
+ *
+ * @param invocations one JMH run each
+ * @param skipped     human-readable lines: what was left out and why
+ */
+public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
+
+    /**
+     * One JMH invocation: a benchmark over the product of its parameter values.
+     *
+     * @param loads depth values (throughput) or offered rates (latency)
+     */
+    public record Invocation(Preset.Kind kind, List<String> impls, List<Integer> connections, List<Integer> payloadBytes,
+                             List<Integer> loads, int threads) {
+        public int trials() {
+            return impls.size() * connections.size() * payloadBytes.size() * loads.size();
+        }
+
+        /** JMH's -p values of this invocation, by parameter name. */
+        public Map<String, List<String>> params() {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put("impl", impls);
+            params.put("connections", connections.stream().map(String::valueOf).toList());
+            params.put("payloadBytes", payloadBytes.stream().map(String::valueOf).toList());
+            params.put(kind.loadParam, loads.stream().map(String::valueOf).toList());
+            return params;
+        }
+    }
+
+    /**
+     * @param overrides parameter values given on the command line ({@code -p name=v1,v2}); they
+     *                  replace the preset's values for that parameter (and are filtered the same way)
+     */
+    public static BenchPlan of(Preset preset, List<String> impls, int driverThreads, FdLimits fdLimits,
+                               Map<String, List<String>> overrides) {
+        List<Invocation> invocations = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<String> runImpls = overrides.getOrDefault("impl", impls);
+        for (Preset.Matrix matrix : preset.matrices) {
+            List<Integer> connections = ints(overrides.get("connections"), matrix.connections());
+            List<Integer> payloads = ints(overrides.get("payloadBytes"), matrix.payloadBytes());
+            List<Integer> loads = ints(overrides.get(matrix.kind().loadParam), matrix.loads());
+            // by thread count: counts >= driverThreads use them all, smaller counts one thread per connection
+            Map<Integer, List<Integer>> byThreads = new TreeMap<>();
+            for (int c : connections) {
+                String why = fdLimits.whyNot(c);
+                if (why != null) {
+                    String line = matrix.kind().benchmark() + " connections=" + c + " skipped: " + why;
+                    if (!skipped.contains(line)) skipped.add(line);
+                    continue;
+                }
+                byThreads.computeIfAbsent(Math.min(driverThreads, c), t -> new ArrayList<>()).add(c);
+            }
+            byThreads.forEach((threads, counts) -> invocations.add(
+                    new Invocation(matrix.kind(), runImpls, counts, payloads, loads, threads)));
+        }
+        return new BenchPlan(List.copyOf(invocations), List.copyOf(skipped));
+    }
+
+    private static List<Integer> ints(List<String> override, List<Integer> preset) {
+        if (override == null || override.isEmpty()) return preset;
+        return override.stream().map(v -> {
+            try {
+                return Integer.parseInt(v.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("parameter value '" + v + "' is not a whole number");
+            }
+        }).toList();
+    }
+
+    public int trials() {
+        return invocations.stream().mapToInt(Invocation::trials).sum();
+    }
+
+    /** Seconds the trials spend in warm-up and measurement (JVM and server start-up come on top). */
+    public double measuredSeconds(Preset.Timing timing) {
+        double perTrial = timing.forks() * (timing.warmupIterations() * seconds(timing.warmupTime())
+                + timing.measurementIterations() * seconds(timing.measurementTime()));
+        return perTrial * trials();
+    }
+
+    static double seconds(String jmhTime) {
+        String t = jmhTime.strip();
+        if (t.endsWith("ms")) return Double.parseDouble(t.substring(0, t.length() - 2)) / 1000;
+        if (t.endsWith("s")) return Double.parseDouble(t.substring(0, t.length() - 1));
+        if (t.endsWith("m")) return Double.parseDouble(t.substring(0, t.length() - 1)) * 60;
+        return Double.parseDouble(t);
+    }
+}

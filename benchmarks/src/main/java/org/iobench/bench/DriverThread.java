@@ -1,0 +1,73 @@
+package org.iobench.bench;
+
+import java.io.IOException;
+import org.iobench.bench.driver.DriverLimits;
+import org.iobench.bench.driver.DriverSnapshot;
+import org.iobench.bench.driver.LoadDriver;
+import org.iobench.bench.driver.LoadShape;
+import org.openjdk.jmh.infra.ThreadParams;
+
+/**
+ * One JMH benchmark thread's share of a trial: its slice of the connections (and of the offered
+ * rate), one {@link LoadDriver}, and the hand-over of its per-iteration figures to the
+ * {@link ServerTrial}. The connections are the real concurrency; JMH threads only multiplex them.
+ */
+final class DriverThread {
+    private final ServerTrial trial;
+    private final LoadDriver driver;
+    private boolean measuring;
+    private long postedErrors;
+
+    private DriverThread(ServerTrial trial, LoadDriver driver) {
+        this.trial = trial;
+        this.driver = driver;
+    }
+
+    /** Connects this thread's slice; {@code rate} is the total offered echoes/s, NaN for the closed loop. */
+    static DriverThread connect(ServerTrial trial, ThreadParams thread, int depth, double rate) throws IOException {
+        int mine = share(trial.connections, thread.getThreadCount(), thread.getThreadIndex());
+        if (mine == 0) {
+            throw new IllegalArgumentException(trial.connections + " connections cannot be shared by " + thread.getThreadCount()
+                    + " driver threads (each needs at least one): use fewer JMH threads (-t)");
+        }
+        LoadShape shape = Double.isNaN(rate) ? LoadShape.closedLoop(trial.payloadBytes, depth)
+                : LoadShape.openLoop(trial.payloadBytes, rate * mine / trial.connections);
+        DriverThread driverThread = new DriverThread(trial, LoadDriver.connect(trial.address(), mine, shape, DriverLimits.defaults()));
+        trial.ledger.driverOpened();
+        trial.awaitAccepted(driverThread.driver::awaitEcho);
+        return driverThread;
+    }
+
+    /** Thread {@code index} of {@code threads} gets total/threads connections, one more for the first total%threads. */
+    static int share(int total, int threads, int index) {
+        if (threads < 1 || index < 0 || index >= threads) throw new IllegalArgumentException("thread " + index + " of " + threads);
+        return total / threads + (index < total % threads ? 1 : 0);
+    }
+
+    long awaitEcho() {
+        return driver.awaitEcho();
+    }
+
+    /** @Setup(Level.Iteration): the interval starts now; the open-loop schedule forgets the pause between iterations. */
+    void startInterval(boolean measurement) {
+        measuring = measurement;
+        driver.restartSchedule();
+        driver.intervalSnapshot();
+    }
+
+    /** @TearDown(Level.Iteration), on this thread (the driver is not thread-safe). */
+    void endInterval() {
+        DriverSnapshot interval = driver.intervalSnapshot();
+        postedErrors += interval.errors();
+        trial.ledger.intervalEnded(interval, measuring);
+    }
+
+    /** @TearDown(Level.Trial): before the server stops, so its EOFs are not errors. */
+    void close() {
+        try {
+            trial.ledger.driverClosed(driver.errors(), driver.errorSummary(), postedErrors);
+        } finally {
+            driver.close();
+        }
+    }
+}

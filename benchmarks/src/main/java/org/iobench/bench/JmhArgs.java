@@ -1,0 +1,110 @@
+package org.iobench.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The user's extra JMH options, merged with what a preset and the plan need. The user's settings
+ * win (iterations, times, forks, threads, parameters, profilers, JVM flags); the result file and
+ * format, the benchmark selection and {@link EchoMetricsProfiler} are BenchMain's, because the run
+ * folder and the results contract depend on them. Benchmark regexps in the user's options select
+ * which of the preset's benchmarks run.
+ */
+final class JmhArgs {
+    /** JMH's options that take no value (listing and help); they make no sense inside a run. */
+    private static final Set<String> LISTING_FLAGS = Set.of("-h", "-l", "-lp", "-lprof", "-lrf");
+    /** Options BenchMain must own: where and how the results are written. */
+    private static final Set<String> RESERVED = Set.of("-rf", "-rff", "-o");
+
+    private final CommandLineOptions user;
+    private final List<String> includes;
+
+    private JmhArgs(CommandLineOptions user, List<String> includes) {
+        this.user = user;
+        this.includes = includes;
+    }
+
+    static JmhArgs parse(List<String> args) throws BenchOptions.UsageException {
+        List<String> withoutRegexps = new ArrayList<>();
+        List<String> regexps = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (LISTING_FLAGS.contains(arg)) throw new BenchOptions.UsageException("JMH option " + arg + " is not supported by BenchMain");
+            if (RESERVED.contains(arg)) throw new BenchOptions.UsageException("JMH option " + arg + " is set by BenchMain (results go to the run folder)");
+            if (arg.startsWith("-")) {
+                withoutRegexps.add(arg);
+                if (i + 1 < args.size()) withoutRegexps.add(args.get(++i));
+            } else {
+                regexps.add(arg);
+            }
+        }
+        try {
+            return new JmhArgs(new CommandLineOptions(withoutRegexps.toArray(String[]::new)), List.copyOf(regexps));
+        } catch (CommandLineOptionException e) {
+            throw new BenchOptions.UsageException("bad JMH options " + args + ": " + e.getMessage());
+        }
+    }
+
+    /** Does a user regexp (if any) select this benchmark? */
+    boolean selects(Preset.Kind kind) {
+        return includes.isEmpty() || includes.stream().anyMatch(r -> Pattern.compile(r).matcher(kind.benchmark()).find());
+    }
+
+    /** Parameter values the user gave with -p, by name. */
+    Map<String, List<String>> paramOverrides() {
+        Map<String, List<String>> overrides = new LinkedHashMap<>();
+        for (String name : List.of("impl", "connections", "payloadBytes", "depth", "rate")) {
+            if (user.getParameter(name).hasValue()) overrides.put(name, List.copyOf(user.getParameter(name).get()));
+        }
+        return overrides;
+    }
+
+    /** JMH's -t, or the plan's. */
+    int threads(int planned) {
+        return user.getThreads().hasValue() ? user.getThreads().get() : planned;
+    }
+
+    /** JVM flags appended to the forked benchmark JVM: BenchMain's, then the user's -jvmArgsAppend. */
+    List<String> jvmArgsAppend(List<String> ours) {
+        List<String> all = new ArrayList<>(ours);
+        if (user.getJvmArgsAppend().hasValue()) all.addAll(user.getJvmArgsAppend().get());
+        return all;
+    }
+
+    /** The options of one invocation. */
+    Options options(BenchPlan.Invocation invocation, Preset.Timing timing, Path resultFile, List<String> jvmArgsAppend) {
+        ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
+                .include("^" + Pattern.quote(invocation.kind().benchmark()) + "$")
+                .resultFormat(ResultFormatType.JSON)
+                .result(resultFile.toString())
+                .addProfiler(EchoMetricsProfiler.class)
+                .jvmArgsAppend(jvmArgsAppend(jvmArgsAppend).toArray(String[]::new))
+                .shouldFailOnError(false);
+        invocation.params().forEach((name, values) -> b.param(name, values.toArray(String[]::new)));
+        if (!user.getThreads().hasValue()) b.threads(invocation.threads());
+        if (!user.getWarmupIterations().hasValue()) b.warmupIterations(timing.warmupIterations());
+        if (!user.getWarmupTime().hasValue()) b.warmupTime(TimeValue.fromString(timing.warmupTime()));
+        if (!user.getMeasurementIterations().hasValue()) b.measurementIterations(timing.measurementIterations());
+        if (!user.getMeasurementTime().hasValue()) b.measurementTime(TimeValue.fromString(timing.measurementTime()));
+        if (!user.getForkCount().hasValue()) b.forks(timing.forks());
+        return b.build();
+    }
+
+    /** The user's options as given (for the env file). */
+    static String describe(Collection<String> args) {
+        return String.join(" ", args);
+    }
+}

@@ -1,0 +1,190 @@
+package org.iobench.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.iobench.api.Implementation;
+import org.iobench.api.ServerConfig;
+import org.iobench.api.ServerProcess;
+import org.iobench.bench.driver.DriverSnapshot;
+
+/**
+ * One JMH trial's server, shared by both benchmarks: pins this (forked) JVM to the driver CPUs,
+ * starts the implementation as its own process on the server CPUs, samples its idle RSS and
+ * descriptors before any connection exists, brackets each iteration with /proc samples for
+ * {@link EchoMetricsProfiler}, and at the end stops the server and checks the trial was valid.
+ * The driver threads' figures go through its {@link TrialLedger}.
+ *
+ * <p>With {@code -Diobench.target=host:port} no server is started: the driver goes to that address
+ * and there are no server-side figures.
+ */
+final class ServerTrial {
+    static final String TARGET_PROPERTY = "iobench.target";
+    static final String SERVER_THREADS_PROPERTY = "iobench.server.threads";
+    static final int ACCEPT_TIMEOUT_SECONDS = 30;
+
+    /** The trial running in this JVM; the profiler reads it after each iteration. */
+    private static volatile ServerTrial current;
+
+    final String implId;
+    final int connections;
+    final int payloadBytes;
+    /** Offered echoes/s of the open loop; NaN for the closed loop. */
+    final double offeredRate;
+    final TrialLedger ledger = new TrialLedger();
+    private final CpuPinning pinning;
+    private final ServerProcess server;
+    private final InetSocketAddress address;
+    private final long idleRssKib;
+    private final long idleFds;
+    /** Stops the server if the forked JVM exits without the trial's teardown (a failed setup or benchmark). */
+    private final Thread stopOnExit;
+    private volatile ProcessStats iterationStart;
+    private volatile ProcessStats iterationEnd;
+    private volatile long iterationStartNanos;
+    private volatile long iterationEndNanos;
+
+    private ServerTrial(String implId, int connections, int payloadBytes, double offeredRate, CpuPinning pinning,
+                        ServerProcess server, InetSocketAddress address) throws IOException {
+        this.implId = implId;
+        this.connections = connections;
+        this.payloadBytes = payloadBytes;
+        this.offeredRate = offeredRate;
+        this.pinning = pinning;
+        this.server = server;
+        this.address = address;
+        this.idleRssKib = server == null ? -1 : ProcessStats.read(server.pid()).rssKib();
+        this.idleFds = server == null ? -1 : ProcessStats.openFiles(server.pid());
+        this.stopOnExit = server == null ? null : new Thread(server::stop, "stop-" + implId + "-on-exit");
+        if (stopOnExit != null) Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    static ServerTrial start(String implId, int connections, int payloadBytes, double offeredRate) throws IOException {
+        CpuPinning pinning = CpuPinning.fromPropertiesOrMachine();
+        pinning.pinThisJvmToDriverCpus();
+        String target = System.getProperty(TARGET_PROPERTY, "");
+        ServerTrial trial;
+        if (!target.isBlank()) {
+            int colon = target.lastIndexOf(':');
+            String host = target.substring(0, colon).replace("[", "").replace("]", "");
+            trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, null,
+                    new InetSocketAddress(host, Integer.parseInt(target.substring(colon + 1))));
+        } else {
+            Implementation impl = Implementation.byId(implId).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown implementation '" + implId + "' (known: " + Implementation.ids() + ")"));
+            int threads = Integer.getInteger(SERVER_THREADS_PROPERTY, pinning.serverCpus().size());
+            ServerProcess server = ServerProcess.start(impl, ServerConfig.defaults().withThreads(threads),
+                    pinning.pinned() ? pinning.serverList() : null);
+            try {
+                trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, server.address());
+            } catch (IOException | RuntimeException e) {
+                server.stop();
+                throw e;
+            }
+        }
+        current = trial;
+        return trial;
+    }
+
+    static ServerTrial current() {
+        return current;
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    /**
+     * Thread-scope @Setup(Level.Trial), after connecting: a connection the kernel has completed is
+     * not yet one the server has accepted (a thread-per-connection server may need seconds to
+     * accept and spawn 10,000 threads). Keeps the driver pumping ({@code pump}) until the server
+     * holds a descriptor per connection, so the first iteration starts with all of them served.
+     * Bounded: after {@value #ACCEPT_TIMEOUT_SECONDS} s it goes on, and the iterations show the rest.
+     */
+    void awaitAccepted(Runnable pump) {
+        if (server == null) return;
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(ACCEPT_TIMEOUT_SECONDS);
+        long accepted = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                accepted = ProcessStats.openFiles(server.pid()) - idleFds;
+            } catch (IOException e) {
+                throw new UncheckedIOException(implId + " server is gone while accepting: " + String.join(" | ", server.recentOutput()), e);
+            }
+            // a little slack: a JVM may close a descriptor it held at idle (a jar, a pipe) meanwhile
+            if (accepted >= connections - Math.min(8, connections / 100)) break;
+            for (int i = 0; i < 1_000; i++) pump.run();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (accepted < connections - Math.min(8, connections / 100)) {
+            System.err.printf("iobench: %s had accepted only %d of %d connections after %.1f s%n", implId, accepted, connections, seconds);
+        } else if (seconds >= 1) {
+            System.err.printf("iobench: %s accepted all %d connections after %.1f s%n", implId, connections, seconds);
+        }
+    }
+
+    /** Benchmark-scope @Setup(Level.Iteration): runs before the driver threads start their intervals. */
+    void iterationStarted() {
+        ledger.clearIteration();
+        iterationStart = sampleServer();
+        iterationStartNanos = System.nanoTime();
+    }
+
+    /** Benchmark-scope @TearDown(Level.Iteration): every driver thread has stopped sending by now. */
+    void iterationEnded() {
+        iterationEnd = sampleServer();
+        iterationEndNanos = System.nanoTime();
+    }
+
+    /** The ended iteration, for the profiler; null when no driver interval was handed over. */
+    IterationMetrics.Inputs takeIteration(double echoesPerSecond, int driverThreads) {
+        DriverSnapshot combined = ledger.takeIteration();
+        if (combined == null) return null;
+        IterationMetrics.ServerSample serverSample = server == null || iterationStart == null || iterationEnd == null ? null
+                : new IterationMetrics.ServerSample(iterationStart, iterationEnd, iterationEndNanos - iterationStartNanos,
+                        idleRssKib, pinning.serverCpus().size());
+        return new IterationMetrics.Inputs(combined, driverThreads, echoesPerSecond, serverSample, connections, payloadBytes, offeredRate);
+    }
+
+    /**
+     * Benchmark-scope @TearDown(Level.Trial), after the drivers closed: stops the server and fails
+     * the trial if it did not exit with status 0, or if echoes failed outside the measured
+     * iterations (where the {@code errors} metric cannot show them). Errors inside them stay in the
+     * result as {@code errors > 0}, which marks it invalid; they are announced here too.
+     */
+    void stopAndVerify() {
+        ledger.awaitDriversClosed(10_000);
+        List<String> problems = new ArrayList<>();
+        if (server != null) {
+            boolean diedEarly = !server.isAlive();
+            int status = server.stop();
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            if (diedEarly || status != 0) {
+                problems.add(implId + " server " + (diedEarly ? "died during the trial" : "stopped") + " with exit status "
+                        + status + "; last output:\n  " + String.join("\n  ", server.recentOutput()));
+            }
+        }
+        if (ledger.unmeasuredErrors() > 0) {
+            problems.add(ledger.unmeasuredErrors() + " echo errors outside the measured iterations (" + ledger.errorSummary() + ")");
+        }
+        if (ledger.measuredErrors() > 0) {
+            System.err.println("iobench: INVALID: " + implId + " had " + ledger.measuredErrors()
+                    + " echo errors in measured iterations (" + ledger.errorSummary() + ")");
+        }
+        if (!problems.isEmpty()) throw new IllegalStateException("invalid trial of " + implId + ": " + String.join("; ", problems));
+    }
+
+    private ProcessStats sampleServer() {
+        if (server == null) return null;
+        try {
+            return ProcessStats.read(server.pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException(implId + " server (pid " + server.pid() + ") is gone: "
+                    + String.join(" | ", server.recentOutput()), e);
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package org.iobench.bench.driver;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One driver thread's share of the load: one Selector multiplexing a slice of the connections to a
+ * server, non-blocking. A JMH benchmark thread owns one driver and calls {@link #awaitEcho()} as its
+ * benchmark method, so JMH's operation count is the number of verified echoes.
+ *
+ * <p>Hot path: no allocation and no locks of our own per echo (the JDK's channel locks are uncontended);
+ * one nanoTime per read that completes messages and per select round; shared direct buffers; the
+ * selector's {@code select(Consumer)} so no selected-key iterator is created. Not thread-safe: every
+ * method but {@link #close()} belongs to the driver thread.
+ */
+public final class LoadDriver implements AutoCloseable {
+    private static final long MAX_SELECT_WAIT_MILLIS = 200;
+    private static final long SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Open loop: closer than this to the next send, poll instead of sleeping in epoll_wait (ms timer). */
+    private static final long BUSY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * Longer than this between two select rounds means nobody pumped the driver (JMH between
+     * iterations, a driver GC): echoes sent before it are counted but their latency is not recorded,
+     * and per-message timeouts restart, since the wait was the client's, not the server's.
+     */
+    private static final long PUMP_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final Selector selector;
+    private final Connection[] connections;
+    private final InetSocketAddress server;
+    private final LoadShape shape;
+    private final DriverLimits limits;
+    private final int payloadBytes;
+    private final int stampsPerConnection;
+    /** Send (closed) or intended send (open) time of each unanswered message, ring per connection. */
+    private final long[] stamps;
+    private final EchoPattern pattern = new EchoPattern();
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(EchoPattern.MAX_WINDOW_BYTES);
+    private final Consumer<SelectionKey> onReady = this::onReady;
+    private final OpenLoopSchedule schedule;
+    private final DriverErrors errors = new DriverErrors();
+    private final long stallTimeoutNanos;
+    private final long connectTimeoutNanos;
+    private final IntervalStats interval;
+
+    private int liveConnections;
+    private long credits;
+    private long consumed;
+    private long totalEchoes;
+    private long lastProgressNanos;
+    private long lastSweepNanos;
+    /** Messages stamped before this were in flight across a pump gap: latency not recorded. */
+    private long pumpResumedNanos;
+    private long now;
+    private boolean closed;
+
+
+    private LoadDriver(Selector selector, Connection[] connections, InetSocketAddress server, LoadShape shape,
+                       DriverLimits limits) {
+        this.selector = selector;
+        this.connections = connections;
+        this.server = server;
+        this.shape = shape;
+        this.limits = limits;
+        this.payloadBytes = shape.payloadBytes();
+        this.stampsPerConnection = switch (shape) {
+            case LoadShape.ClosedLoop closed -> closed.depth();
+            case LoadShape.OpenLoop open -> open.maxInFlightPerConnection();
+        };
+        this.stamps = new long[connections.length * stampsPerConnection];
+        this.schedule = shape instanceof LoadShape.OpenLoop open ? new OpenLoopSchedule(open, connections) : null;
+        this.stallTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(limits.stallTimeoutMillis());
+        this.connectTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(limits.connectTimeoutMillis());
+        this.interval = new IntervalStats(Thread.currentThread().threadId(), payloadBytes, System.nanoTime());
+        this.liveConnections = connections.length;
+    }
+
+    /**
+     * Opens {@code connections} connections to {@code server} and starts the load: a closed loop
+     * sends {@code depth} messages on each at once, an open loop starts its schedule now.
+     *
+     * @throws IOException with a message saying why (refused, timed out, too few descriptors)
+     */
+    public static LoadDriver connect(InetSocketAddress server, int connections, LoadShape shape, DriverLimits limits)
+            throws IOException {
+        if (connections < 1) throw new IllegalArgumentException("connections must be >= 1, got " + connections);
+        Selector selector = Selector.open();
+        try {
+            Connection[] opened = ConnectionOpener.open(selector, server, connections, limits);
+            LoadDriver driver = new LoadDriver(selector, opened, server, shape, limits);
+            driver.start();
+            return driver;
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
+    }
+
+    private void start() {
+        now = System.nanoTime();
+        lastProgressNanos = now;
+        lastSweepNanos = now;
+        pumpResumedNanos = now;
+        if (schedule != null) {
+            schedule.restart(now);
+        } else {
+            int depth = stampsPerConnection;
+            for (Connection c : connections) queueAndFlush(c, depth, now);
+        }
+    }
+
+    /**
+     * Pumps the selector until at least one echo has completed and been verified, then consumes one.
+     * Echoes completed beyond that are banked and consumed by the next calls.
+     *
+     * @return the number of echoes consumed so far (give it to JMH so nothing is optimised away)
+     * @throws DriverStalledException when no echo completes within the stall timeout, or every connection failed
+     */
+    public long awaitEcho() {
+        if (credits == 0) pumpUntilProgress();
+        credits--;
+        return ++consumed;
+    }
+
+    private void pumpUntilProgress() {
+        if (closed) throw new IllegalStateException("driver is closed");
+        long pumpStart = System.nanoTime();
+        if (pumpStart - now > PUMP_GAP_NANOS) pumpResumedNanos = pumpStart;
+        while (credits == 0) {
+            if (liveConnections == 0) throw stalled("all " + connections.length + " connections failed");
+            try {
+                if (schedule == null) {
+                    long waitNanos = Math.max(lastProgressNanos, pumpStart) + stallTimeoutNanos - now;
+                    selector.select(onReady, Math.clamp(TimeUnit.NANOSECONDS.toMillis(waitNanos) + 1, 1, MAX_SELECT_WAIT_MILLIS));
+                } else {
+                    long untilNextNanos = schedule.issueDue(System.nanoTime(), this);
+                    if (untilNextNanos < BUSY_POLL_NANOS) selector.selectNow(onReady);
+                    else selector.select(onReady, Math.min(MAX_SELECT_WAIT_MILLIS, TimeUnit.NANOSECONDS.toMillis(untilNextNanos)));
+                }
+            } catch (IOException e) {
+                throw new DriverStalledException("selector failed: " + e.getMessage());
+            }
+            now = System.nanoTime();
+            if (credits > 0) break;
+            if (now - Math.max(lastProgressNanos, pumpStart) > stallTimeoutNanos) {
+                throw stalled("no echo completed within " + limits.stallTimeoutMillis() + " ms");
+            }
+            if (now - lastSweepNanos > SWEEP_INTERVAL_NANOS) sweepTimedOutMessages();
+        }
+        if (now - lastSweepNanos > SWEEP_INTERVAL_NANOS) sweepTimedOutMessages();
+    }
+
+    private void onReady(SelectionKey key) {
+        Connection c = (Connection) key.attachment();
+        if (!c.alive) return;
+        if (key.isReadable()) read(c);
+        if (c.alive && key.isWritable()) flush(c);
+    }
+
+    private void read(Connection c) {
+        ByteBuffer buffer = receiveBuffer;
+        buffer.clear();
+        int n;
+        try {
+            n = c.channel.read(buffer);
+        } catch (IOException e) {
+            fail(c, DriverErrors.Kind.RESET);
+            return;
+        }
+        if (n <= 0) {
+            if (n < 0) fail(c, DriverErrors.Kind.EOF);
+            return;
+        }
+        buffer.flip();
+        // more bytes than were sent is as wrong as different bytes
+        if (c.bytesReceived + n > c.bytesSent || buffer.mismatch(pattern.window(c.bytesReceived, c.patternOffset, n)) >= 0) {
+            fail(c, DriverErrors.Kind.MISMATCH);
+            return;
+        }
+        long before = c.bytesReceived / payloadBytes;
+        c.bytesReceived += n;
+        long after = c.bytesReceived / payloadBytes;
+        if (after == before) return;
+        long received = System.nanoTime();
+        int base = c.index * stampsPerConnection;
+        for (long j = before; j < after; j++) {
+            long stamp = stamps[base + (int) (j % stampsPerConnection)];
+            if (stamp >= pumpResumedNanos) interval.recordLatency(received - stamp);
+        }
+        int completed = (int) (after - before);
+        credits += completed;
+        totalEchoes += completed;
+        lastProgressNanos = received;
+        if (schedule == null) queueAndFlush(c, completed, received);
+        else schedule.sendBacklog(c, received, this);
+    }
+
+    /** Commits {@code count} messages stamped {@code stampNanos} to c's stream and writes what the socket takes. */
+    void queueAndFlush(Connection c, int count, long stampNanos) {
+        int base = c.index * stampsPerConnection;
+        for (int i = 0; i < count; i++) {
+            stamps[base + (int) (c.messagesQueued++ % stampsPerConnection)] = stampNanos;
+        }
+        flush(c);
+    }
+
+    /** Open loop: commits message number {@code c.messagesQueued} intended at {@code intendedNanos}. */
+    void queueIntended(Connection c, long intendedNanos, long sentNanos) {
+        stamps[c.index * stampsPerConnection + (int) (c.messagesQueued++ % stampsPerConnection)] = intendedNanos;
+        interval.recordSendLag(sentNanos - intendedNanos);
+    }
+
+    void noteSendOnIdleConnection(long nowNanos) {
+        if (nowNanos > lastProgressNanos) lastProgressNanos = nowNanos;
+    }
+
+    void flush(Connection c) {
+        long target = c.messagesQueued * payloadBytes;
+        try {
+            while (c.bytesSent < target) {
+                int length = (int) Math.min(target - c.bytesSent, EchoPattern.MAX_WINDOW_BYTES);
+                int written = c.channel.write(pattern.window(c.bytesSent, c.patternOffset, length));
+                c.bytesSent += written;
+                if (written < length) break;
+            }
+        } catch (IOException e) {
+            fail(c, DriverErrors.Kind.RESET);
+            return;
+        }
+        boolean blocked = c.bytesSent < target;
+        if (blocked != c.writeInterest) {
+            c.writeInterest = blocked;
+            c.key.interestOps(blocked ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        }
+    }
+
+    int payloadBytes() {
+        return payloadBytes;
+    }
+
+    /**
+     * A connection whose oldest unanswered message is older than the stall timeout has timed out. Until
+     * its first echo a connection gets the connect timeout instead: the kernel completes a handshake
+     * before the server accepts, and a server whose accept queue overflowed accepts seconds later
+     * (SYN-ACK retries) — slow to connect, which is the connect timeout's business, not a lost echo.
+     */
+    private void sweepTimedOutMessages() {
+        lastSweepNanos = now;
+        for (Connection c : connections) {
+            if (!c.alive || c.inFlight(payloadBytes) == 0 || c.bytesSent < (c.messagesReceived(payloadBytes) + 1) * payloadBytes) continue;
+            long oldest = stamps[c.index * stampsPerConnection + (int) (c.messagesReceived(payloadBytes) % stampsPerConnection)];
+            long timeoutNanos = c.bytesReceived == 0 ? connectTimeoutNanos : stallTimeoutNanos;
+            if (now - Math.max(oldest, pumpResumedNanos) > timeoutNanos) fail(c, DriverErrors.Kind.TIMEOUT);
+        }
+    }
+
+    private void fail(Connection c, DriverErrors.Kind kind) {
+        errors.count(kind);
+        c.alive = false;
+        liveConnections--;
+        c.key.cancel();
+        try {
+            c.channel.close();
+        } catch (IOException ignored) {
+            // it failed already; the error is counted
+        }
+    }
+
+    private DriverStalledException stalled(String what) {
+        return new DriverStalledException(what + " (server " + server + ", " + shape + "): " + inFlight()
+                + " messages in flight on " + liveConnections + " of " + connections.length
+                + " live connections, " + totalEchoes + " echoes so far, errors: " + errors.summary());
+    }
+
+    /**
+     * Open loop: re-anchors the schedule at now and forgets messages that were due but not sent.
+     * Call before each measured iteration (nobody pumps the driver between iterations). No-op for a closed loop.
+     */
+    public void restartSchedule() {
+        if (schedule != null) schedule.restart(System.nanoTime());
+    }
+
+    /** Figures since the previous snapshot (or connect); starts the next interval. Driver thread only. */
+    public DriverSnapshot intervalSnapshot() {
+        return interval.snapshot(totalEchoes, errors.total());
+    }
+
+    public long errors() {
+        return errors.total();
+    }
+
+    /** Errors by kind, e.g. {@code mismatch=0 reset=1 eof=0 timeout=0}. */
+    public String errorSummary() {
+        return errors.summary();
+    }
+
+    public int liveConnections() {
+        return liveConnections;
+    }
+
+    public int connections() {
+        return connections.length;
+    }
+
+    /** Messages sent (or committed to send) and not yet answered, over the live connections. */
+    public long inFlight() {
+        long sum = 0;
+        for (Connection c : connections) sum += c.inFlight(payloadBytes);
+        return sum;
+    }
+
+    /** Verified echoes completed since connect (consumed or banked). */
+    public long totalEchoes() {
+        return totalEchoes;
+    }
+
+    public LoadShape shape() {
+        return shape;
+    }
+
+    /** Closes every connection and the selector; after this nothing is counted. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        ConnectionOpener.closeAll(connections);
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // the sockets are closed; the selector's own descriptor goes with the process at worst
+        }
+    }
+}

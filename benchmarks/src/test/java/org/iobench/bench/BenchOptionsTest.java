@@ -1,0 +1,68 @@
+package org.iobench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaultsToTheStandardPresetEveryImplementationAndALocalServer() throws Exception {
+        BenchOptions o = BenchOptions.parse(new String[0], Map.of());
+        assertEquals(Preset.STANDARD, o.preset());
+        assertEquals(List.of(), o.impls());
+        assertNull(o.target());
+        assertEquals(List.of(), o.jmhArgs());
+    }
+
+    @Test
+    void commandLineWinsOverSystemProperties() throws Exception {
+        BenchOptions o = BenchOptions.parse(new String[] {"--preset", "quick", "--impls", "blocking, virtual,blocking"},
+                Map.of("bench.preset", "full", "bench.impls", "nio-selector"));
+        assertEquals(Preset.QUICK, o.preset());
+        assertEquals(List.of("blocking", "virtual"), o.impls());
+    }
+
+    @Test
+    void systemPropertiesAreWhatMavenPasses() throws Exception {
+        BenchOptions o = BenchOptions.parse(new String[0],
+                Map.of("bench.preset", "smoke", "bench.args", " -wi 1  -i 2 ", "bench.target", "127.0.0.1:9000"));
+        assertEquals(Preset.SMOKE, o.preset());
+        assertEquals(List.of("-wi", "1", "-i", "2"), o.jmhArgs());
+        assertEquals("127.0.0.1:9000", o.targetText());
+    }
+
+    @Test
+    void everythingAfterTheDoubleDashGoesToJmhAfterTheProperty() throws Exception {
+        BenchOptions o = BenchOptions.parse(new String[] {"--preset", "smoke", "--", "-f", "2", "--preset"},
+                Map.of("bench.args", "-wi 3"));
+        assertEquals(List.of("-wi", "3", "-f", "2", "--preset"), o.jmhArgs());
+    }
+
+    @Test
+    void targetsParseWithIpv6Brackets() throws Exception {
+        assertEquals(9000, BenchOptions.parseTarget("[::1]:9000").getPort());
+        assertEquals("::1", BenchOptions.parseTarget("[::1]:9000").getHostString());
+        assertEquals("[::1]:9000", BenchOptions.parse(new String[] {"--target", "[::1]:9000"}, Map.of()).targetText());
+    }
+
+    @Test
+    void badInputIsAUsageErrorWithAMessage() {
+        assertMessage("unknown preset", "--preset", "huge");
+        assertMessage("unknown argument '-wi'", "-wi", "3");
+        assertMessage("--impls needs a value", "--impls");
+        assertMessage("host:port", "--target", "localhost");
+        assertMessage("1..65535", "--target", "localhost:70000");
+        assertMessage("must be a number", "--target", "localhost:http");
+    }
+
+    private static void assertMessage(String expected, String... args) {
+        BenchOptions.UsageException e = assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse(args, Map.of()));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}

@@ -1,0 +1,93 @@
+package org.iobench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchPlanTest {
+    private static final List<String> ELEVEN = List.of("blocking", "virtual", "nio-selector", "nio2-async", "netty-nio",
+            "netty-epoll-et", "netty-epoll-lt", "netty42-epoll", "netty42-io-uring", "native-epoll-et", "native-epoll-lt");
+    private static final FdLimits ROOMY = new FdLimits(65536, 65536);
+
+    @Test
+    void standardCoversOneToTenThousandConnectionsForEveryImplementationInBothBenchmarks() {
+        BenchPlan plan = BenchPlan.of(Preset.STANDARD, ELEVEN, 1, ROOMY, Map.of());
+        for (Preset.Kind kind : Preset.Kind.values()) {
+            List<Integer> covered = plan.invocations().stream().filter(i -> i.kind() == kind)
+                    .flatMap(i -> i.connections().stream()).distinct().sorted().toList();
+            assertEquals(List.of(1, 10, 100, 1_000, 10_000), covered, kind.toString());
+        }
+        plan.invocations().forEach(i -> assertEquals(ELEVEN, i.impls()));
+        assertTrue(plan.skipped().isEmpty());
+    }
+
+    @Test
+    void presetsFitTheirTimeBudgetOnAnElevenImplementationMachine() {
+        // measured time plus a generous 4 s per trial of JVM/server start-up must stay inside the targets
+        assertBudget(Preset.SMOKE, List.of("native-epoll-et", "nio-selector"), 60);
+        assertBudget(Preset.QUICK, ELEVEN, 180);
+        assertBudget(Preset.STANDARD, ELEVEN, 30 * 60);
+    }
+
+    private static void assertBudget(Preset preset, List<String> impls, double budgetSeconds) {
+        BenchPlan plan = BenchPlan.of(preset, impls, 1, ROOMY, Map.of());
+        double seconds = plan.measuredSeconds(preset.timing) + 4 * plan.trials();
+        assertTrue(seconds <= budgetSeconds, preset + ": " + seconds + " s for " + plan.trials() + " trials");
+    }
+
+    @Test
+    void fullIsTheWholeMatrix() {
+        BenchPlan plan = BenchPlan.of(Preset.FULL, List.of("blocking"), 1, ROOMY, Map.of());
+        assertEquals(5 * 3 * 2 + 5 * 3 * 3, plan.trials());
+    }
+
+    @Test
+    void connectionCountsBelowTheDriverThreadCountGetOneThreadPerConnection() {
+        BenchPlan plan = BenchPlan.of(Preset.STANDARD, List.of("virtual"), 4, ROOMY, Map.of());
+        List<BenchPlan.Invocation> throughput = plan.invocations().stream()
+                .filter(i -> i.kind() == Preset.Kind.THROUGHPUT && i.payloadBytes().equals(List.of(64))).toList();
+        assertEquals(2, throughput.size());
+        assertEquals(List.of(1), throughput.get(0).connections());
+        assertEquals(1, throughput.get(0).threads());
+        assertEquals(List.of(10, 100, 1_000, 10_000), throughput.get(1).connections());
+        assertEquals(4, throughput.get(1).threads());
+    }
+
+    @Test
+    void commandLineParametersReplaceThePresetValues() {
+        BenchPlan plan = BenchPlan.of(Preset.QUICK, ELEVEN, 1, ROOMY,
+                Map.of("connections", List.of("1000", "2000"), "impl", List.of("blocking")));
+        plan.invocations().forEach(i -> {
+            assertEquals(List.of(1000, 2000), i.connections());
+            assertEquals(List.of("blocking"), i.impls());
+        });
+        assertThrows(IllegalArgumentException.class,
+                () -> BenchPlan.of(Preset.QUICK, ELEVEN, 1, ROOMY, Map.of("connections", List.of("many"))));
+    }
+
+    @Test
+    void invocationParamsUseTheContractNames() {
+        BenchPlan.Invocation latency = BenchPlan.of(Preset.QUICK, List.of("virtual"), 1, ROOMY, Map.of()).invocations().stream()
+                .filter(i -> i.kind() == Preset.Kind.LATENCY).findFirst().orElseThrow();
+        assertEquals(List.of("impl", "connections", "payloadBytes", "rate"), List.copyOf(latency.params().keySet()));
+        assertEquals("org.iobench.bench.LatencyBenchmark.echo", latency.kind().benchmark());
+    }
+
+    @Test
+    void jmhTimesConvertToSeconds() {
+        assertEquals(0.5, BenchPlan.seconds("500ms"));
+        assertEquals(2, BenchPlan.seconds("2s"));
+        assertEquals(60, BenchPlan.seconds("1m"));
+    }
+
+    @Test
+    void threadSharesAddUpToTheConnections() {
+        assertEquals(List.of(4, 3, 3), List.of(DriverThread.share(10, 3, 0), DriverThread.share(10, 3, 1), DriverThread.share(10, 3, 2)));
+        assertEquals(0, DriverThread.share(1, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> DriverThread.share(10, 2, 2));
+    }
+}

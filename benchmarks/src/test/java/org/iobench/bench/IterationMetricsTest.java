@@ -1,0 +1,87 @@
+package org.iobench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+import org.iobench.bench.driver.DriverSnapshot;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.ScalarResult;
+
+class IterationMetricsTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    /** 100,000 echoes in one second; latencies 1..100 us; the driver thread busy for {@code driverCpuNanos}. */
+    private static DriverSnapshot driver(long driverCpuNanos, long errors) {
+        Histogram latency = new Histogram(60 * SECOND, 3);
+        for (int i = 1; i <= 100_000; i++) latency.recordValue((i % 100 + 1) * 1_000L);
+        return new DriverSnapshot(SECOND, 100_000, 100_000 * 64L, errors, driverCpuNanos, 0, latency);
+    }
+
+    /** Server used {@code cpuNanos} in one second, RSS grew from 10,000 to 20,000 KiB, 5 threads, 1 CPU. */
+    private static IterationMetrics.ServerSample server(long cpuNanos) {
+        return new IterationMetrics.ServerSample(new ProcessStats(0, 12_000, 5), new ProcessStats(cpuNanos, 20_000, 5),
+                SECOND, 10_000, 1);
+    }
+
+    private static Map<String, ScalarResult> compute(DriverSnapshot d, IterationMetrics.ServerSample s, double offered) {
+        return IterationMetrics.compute(new IterationMetrics.Inputs(d, 1, 100_000, s, 1_000, 64, offered)).stream()
+                .collect(Collectors.toMap(ScalarResult::getLabel, r -> r));
+    }
+
+    @Test
+    void everyContractMetricWithItsUnit() {
+        Map<String, ScalarResult> m = compute(driver(SECOND / 2, 0), server(SECOND / 2), Double.NaN);
+        Map<String, String> units = Map.ofEntries(Map.entry("latency.p50", "us"), Map.entry("latency.p90", "us"),
+                Map.entry("latency.p99", "us"), Map.entry("latency.p999", "us"), Map.entry("latency.p9999", "us"),
+                Map.entry("latency.max", "us"), Map.entry("mb.per.s", "MB/s"), Map.entry("server.cpu.us.per.echo", "us/echo"),
+                Map.entry("server.cpu.util", "%"), Map.entry("driver.cpu.util", "%"),
+                Map.entry("server.rss.kib.per.conn", "KiB/conn"), Map.entry("server.threads", "threads"),
+                Map.entry("errors", "errors"), Map.entry("client.bound", "flag"));
+        assertEquals(units.keySet(), m.keySet());
+        units.forEach((name, unit) -> assertEquals(unit, m.get(name).getScoreUnit(), name));
+    }
+
+    @Test
+    void valuesFollowFromTheSamples() {
+        Map<String, ScalarResult> m = compute(driver(SECOND / 2, 0), server(SECOND / 2), Double.NaN);
+        assertEquals(6.4, m.get("mb.per.s").getScore(), 1e-9);                  // 100,000/s x 64 B
+        assertEquals(5.0, m.get("server.cpu.us.per.echo").getScore(), 1e-9);    // 0.5 s / 100,000
+        assertEquals(50.0, m.get("server.cpu.util").getScore(), 1e-9);
+        assertEquals(50.0, m.get("driver.cpu.util").getScore(), 1e-9);
+        assertEquals(10.0, m.get("server.rss.kib.per.conn").getScore(), 1e-9);  // (20,000 - 10,000) / 1,000
+        assertEquals(5, m.get("server.threads").getScore());
+        assertEquals(50, m.get("latency.p50").getScore(), 1);
+        assertEquals(100, m.get("latency.max").getScore(), 0.1);
+        assertEquals(0, m.get("errors").getScore());
+        assertEquals(0, m.get("client.bound").getScore());
+    }
+
+    @Test
+    void aBusyDriverBesideAnIdleServerIsClientBoundButNotBesideABusyServer() {
+        assertEquals(1, compute(driver(SECOND, 0), server(SECOND / 2), Double.NaN).get("client.bound").getScore());
+        assertEquals(0, compute(driver(SECOND, 0), server(SECOND), Double.NaN).get("client.bound").getScore());
+    }
+
+    @Test
+    void openLoopReportsOfferedAndAchievedAndJudgesBoundByDeliveredRate() {
+        Map<String, ScalarResult> delivered = compute(driver(SECOND, 0), server(SECOND / 10), 100_000);
+        assertEquals(100_000, delivered.get("offered.rate").getScore());
+        assertEquals(100_000, delivered.get("achieved.rate").getScore());
+        assertEquals(0, delivered.get("client.bound").getScore(), "busy-polling driver CPU is not saturation");
+        assertEquals(1, compute(driver(SECOND, 0), server(SECOND / 10), 200_000).get("client.bound").getScore());
+    }
+
+    @Test
+    void withoutOurServerTheServerSideMetricsAreAbsentNotZero() {
+        Map<String, ScalarResult> m = compute(driver(SECOND / 2, 3), null, Double.NaN);
+        assertFalse(m.containsKey("server.cpu.util"));
+        assertFalse(m.containsKey("server.rss.kib.per.conn"));
+        assertFalse(m.containsKey("client.bound"));
+        assertEquals(3, m.get("errors").getScore());
+        assertTrue(m.containsKey("latency.p99"));
+    }
+}

@@ -1,0 +1,49 @@
+package org.iobench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class ProcessStatsTest {
+
+    @Test
+    void cpuTicksAreUtimePlusStimeEvenWhenTheCommandNameHasSpacesAndParentheses() {
+        // fields: pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
+        String stat = "4242 (java (a) b) S 1 4242 4242 0 -1 4194560 5000 0 3 0 1234 567 0 0 20 0 17 0 100 0 0";
+        assertEquals(1234 + 567, ProcessStats.parseCpuTicks(stat));
+    }
+
+    @Test
+    void aTruncatedStatLineIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> ProcessStats.parseCpuTicks("1 (x) S 1 2"));
+        assertThrows(IllegalArgumentException.class, () -> ProcessStats.parseCpuTicks("garbage"));
+    }
+
+    @Test
+    void statusFieldsAreReadByName() {
+        String status = "Name:\tjava\nVmPeak:\t  999 kB\nVmRSS:\t   52344 kB\nThreads:\t17\n";
+        assertEquals(52344, ProcessStats.parseStatusNumber(status, "VmRSS"));
+        assertEquals(17, ProcessStats.parseStatusNumber(status, "Threads"));
+        assertThrows(IllegalArgumentException.class, () -> ProcessStats.parseStatusNumber(status, "VmSwap"));
+    }
+
+    @Test
+    void readsALiveProcess() throws IOException {
+        ProcessStats self = ProcessStats.read(ProcessHandle.current().pid());
+        assertTrue(self.rssKib() > 1000, "a JVM has more than 1 MiB resident: " + self);
+        assertTrue(self.threads() >= 2, "a JVM has several threads: " + self);
+        assertTrue(self.cpuNanos() >= 0);
+    }
+
+    @Test
+    void countsOpenDescriptors() throws IOException {
+        long before = ProcessStats.openFiles(ProcessHandle.current().pid());
+        java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+        try (var source = pipe.source(); var sink = pipe.sink()) {
+            assertTrue(ProcessStats.openFiles(ProcessHandle.current().pid()) >= before + 2);
+        }
+    }
+}
