@@ -32,9 +32,10 @@ final class DriverThread {
         }
         LoadShape shape = Double.isNaN(rate) ? LoadShape.closedLoop(trial.payloadBytes, depth)
                 : LoadShape.openLoop(trial.payloadBytes, rate * mine / trial.connections);
-        DriverThread driverThread = new DriverThread(trial, LoadDriver.connect(trial.address(), mine, shape, DriverLimits.defaults()));
+        DriverThread driverThread = new DriverThread(trial, LoadDriver.open(trial.address(), mine, shape, DriverLimits.defaults()));
         trial.ledger.driverOpened();
-        trial.awaitAccepted(driverThread.driver::awaitEcho);
+        trial.awaitAccepted();
+        driverThread.driver.start();
         return driverThread;
     }
 

@@ -12,8 +12,11 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * Did the run deliver? A trial the plan asked for but JMH returned no result for has failed (JMH
- * drops a trial whose setup, benchmark or teardown threw, e.g. a server that would not start or
- * stalled, or exited non-zero); a result whose {@code errors} metric is above 0 is invalid.
+ * drops a trial whose setup or benchmark threw, e.g. a server that would not start or stalled); a
+ * result with fewer measurement iterations than planned has failed too (JMH keeps the finished
+ * iterations of a trial whose last iteration or teardown threw: a server that exited non-zero,
+ * echoes that failed outside the measurement); a result whose {@code errors} metric is above 0 is
+ * invalid. The reports apply the same two rules to jmh.json.
  */
 final class RunCheck {
     private final Set<String> expected = new LinkedHashSet<>();
@@ -38,6 +41,12 @@ final class RunCheck {
             StringBuilder key = new StringBuilder(params.getBenchmark());
             for (String name : invocation.params().keySet()) key.append(' ').append(name).append('=').append(params.getParam(name));
             received.add(key.toString());
+            int planned = params.getForks() * params.getMeasurement().getCount();
+            int present = result.getBenchmarkResults().stream().mapToInt(r -> r.getIterationResults().size()).sum();
+            if (present < planned) {
+                invalid.add(key + ": only " + present + " of " + planned + " measurement iterations (the trial failed before it ended)");
+                continue;
+            }
             Result errors = result.getAggregatedResult().getSecondaryResults().get("errors");
             if (errors == null) {
                 invalid.add(key + ": no 'errors' metric (EchoMetricsProfiler did not report)");

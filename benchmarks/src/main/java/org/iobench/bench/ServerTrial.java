@@ -100,11 +100,12 @@ final class ServerTrial {
     /**
      * Thread-scope @Setup(Level.Trial), after connecting: a connection the kernel has completed is
      * not yet one the server has accepted (a thread-per-connection server may need seconds to
-     * accept and spawn 10,000 threads). Keeps the driver pumping ({@code pump}) until the server
-     * holds a descriptor per connection, so the first iteration starts with all of them served.
-     * Bounded: after {@value #ACCEPT_TIMEOUT_SECONDS} s it goes on, and the iterations show the rest.
+     * accept and spawn 10,000 threads). Waits, with no traffic yet (echoing on the first connections
+     * would starve the accepting of the rest), until the server holds a descriptor per connection,
+     * so the first iteration starts with all of them served. Bounded: after
+     * {@value #ACCEPT_TIMEOUT_SECONDS} s it goes on, and the iterations show the rest.
      */
-    void awaitAccepted(Runnable pump) {
+    void awaitAccepted() {
         if (server == null) return;
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(ACCEPT_TIMEOUT_SECONDS);
@@ -117,7 +118,12 @@ final class ServerTrial {
             }
             // a little slack: a JVM may close a descriptor it held at idle (a jar, a pipe) meanwhile
             if (accepted >= connections - Math.min(8, connections / 100)) break;
-            for (int i = 0; i < 1_000; i++) pump.run();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + implId + " was accepting", e);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (accepted < connections - Math.min(8, connections / 100)) {

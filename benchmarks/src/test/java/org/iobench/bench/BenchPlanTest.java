@@ -40,6 +40,16 @@ class BenchPlanTest {
     }
 
     @Test
+    void presetsAComparisonCanGateOnGiveJmhAConfidenceInterval() {
+        // JMH reports no confidence interval for fewer than 3 measured iterations, and the gate
+        // (scripts/compare) cannot call a regression without one.
+        for (Preset preset : List.of(Preset.QUICK, Preset.STANDARD, Preset.FULL)) {
+            int samples = preset.timing.measurementIterations() * preset.timing.forks();
+            assertTrue(samples >= 3, preset.id() + " measures only " + samples + " iterations");
+        }
+    }
+
+    @Test
     void fullIsTheWholeMatrix() {
         BenchPlan plan = BenchPlan.of(Preset.FULL, List.of("blocking"), 1, ROOMY, Map.of());
         assertEquals(5 * 3 * 2 + 5 * 3 * 3, plan.trials());

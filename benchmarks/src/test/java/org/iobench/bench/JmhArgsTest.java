@@ -19,7 +19,7 @@ class JmhArgsTest {
     void thePresetSetsIterationsThreadsParamsResultFileAndTheProfiler() throws Exception {
         Options o = JmhArgs.parse(List.of()).options(QUICK_THROUGHPUT, Preset.QUICK.timing, Path.of("/tmp/x.json"), List.of("-Xmx2g"));
         assertEquals(1, o.getWarmupIterations().get());
-        assertEquals(2, o.getMeasurementIterations().get());
+        assertEquals(Preset.QUICK.timing.measurementIterations(), o.getMeasurementIterations().get());
         assertEquals(1, o.getForkCount().get());
         assertEquals(1, o.getThreads().get());
         assertEquals(List.of("blocking", "virtual"), List.copyOf(o.getParameter("impl").get()));

@@ -9,9 +9,14 @@ import java.util.stream.Collectors;
 /**
  * One JMH result: a benchmark at one parameter combination, with its primary score (under
  * {@link Metric#PRIMARY}) and secondary metrics. Absent metrics were not measured; never read them as 0.
+ *
+ * @param missingIterations measurement iterations JMH planned but the result lacks: JMH keeps the
+ *                          iterations of a trial that failed in its last iteration or its teardown
+ *                          (a server that died, echoes that failed outside the measurement), so a
+ *                          result cut short is a failed trial, not a smaller sample
  */
 public record BenchResult(String benchmark, String mode, Map<String, String> params,
-                          Map<String, Measure> metrics) {
+                          Map<String, Measure> metrics, int missingIterations) {
 
     public static final String IMPL = "impl";
 
@@ -43,7 +48,15 @@ public record BenchResult(String benchmark, String mode, Map<String, String> par
     }
 
     public boolean invalid() {
-        return errors() > 0;
+        return errors() > 0 || missingIterations > 0;
+    }
+
+    /** Why the result must not be trusted, or "" when it is valid. */
+    public String invalidReason() {
+        if (missingIterations > 0) {
+            return missingIterations + " measurement iteration(s) missing: the trial failed before it ended (see the run's log)";
+        }
+        return errors() > 0 ? Math.round(errors()) + " echo errors" : "";
     }
 
     public boolean clientBound() {

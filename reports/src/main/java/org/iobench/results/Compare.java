@@ -132,7 +132,7 @@ public final class Compare {
             List<BenchResult> invalid = run.invalidResults();
             if (!invalid.isEmpty()) {
                 throw new ResultsException(run.name() + " is invalid: " + invalid.size()
-                        + " result(s) with errors > 0, e.g. " + invalid.getFirst().key());
+                        + " invalid result(s), e.g. " + invalid.getFirst().key() + ": " + invalid.getFirst().invalidReason());
             }
             if (run.results().isEmpty()) {
                 throw new ResultsException(run.name() + " has no results");

@@ -53,7 +53,24 @@ public final class JmhResults {
                     .forEach(e -> metrics.put(e.getKey(), toMeasure(e.getValue().getAsJsonObject())));
         }
         return new BenchResult(json.get("benchmark").getAsString(), json.get("mode").getAsString(),
-                params, metrics);
+                params, metrics, missingIterations(json));
+    }
+
+    /** Planned forks x measurement iterations, less the iterations present in the primary metric's raw data. */
+    private static int missingIterations(JsonObject json) {
+        if (!json.has("forks") || !json.has("measurementIterations")) {
+            return 0;
+        }
+        int planned = json.get("forks").getAsInt() * json.get("measurementIterations").getAsInt();
+        JsonObject primary = json.getAsJsonObject("primaryMetric");
+        if (!primary.has("rawData")) {
+            return 0;
+        }
+        int present = 0;
+        for (JsonElement fork : primary.getAsJsonArray("rawData")) {
+            present += fork.getAsJsonArray().size();
+        }
+        return Math.max(0, planned - present);
     }
 
     private static Measure toMeasure(JsonObject json) {

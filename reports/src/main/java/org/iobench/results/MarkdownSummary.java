@@ -108,8 +108,8 @@ public final class MarkdownSummary {
         }
         if (!invalid.isEmpty()) {
             out.add("**⚠ " + invalid.size() + " INVALID result(s)** (errors > 0: mismatches, resets or timeouts; "
-                    + "left out of the charts, shown as INVALID in the tables):");
-            invalid.forEach(r -> out.add("- " + r.key() + ": " + Math.round(r.errors()) + " errors"));
+                    + "or a trial that failed before it ended; left out of the charts, shown as INVALID in the tables):");
+            invalid.forEach(r -> out.add("- " + r.key() + ": " + r.invalidReason()));
             out.add("");
         }
         if (!clientBound.isEmpty()) {

@@ -158,6 +158,20 @@ class CompareTest {
     }
 
     @Test
+    void trialCutShortIsUnusable() throws IOException {
+        // JMH keeps the finished iterations of a trial whose teardown threw: 2 of 3 here.
+        Path a = run("a", 0.02, Fixtures.NONE);
+        UnaryOperator<JsonArray> cutShort = array -> {
+            JsonObject first = (JsonObject) array.get(0);
+            first.getAsJsonObject("primaryMetric").getAsJsonArray("rawData").get(0).getAsJsonArray().remove(2);
+            return array;
+        };
+        Path b = Fixtures.writeRun(tmp.resolve("b"), "quick", 0.02, Fixtures.NONE, cutShort);
+        assertEquals(CompareMain.UNUSABLE, compare(a.toString(), b.toString()));
+        assertTrue(stderr().contains("b is invalid") && stderr().contains("1 measurement iteration(s) missing"), stderr());
+    }
+
+    @Test
     void nothingInCommonIsUnusable() throws IOException {
         Path a = run("a", 0.02, Fixtures.NONE);
         UnaryOperator<JsonArray> renamed = array -> {

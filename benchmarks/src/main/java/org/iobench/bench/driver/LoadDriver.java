@@ -45,6 +45,7 @@ public final class LoadDriver implements AutoCloseable {
     private final OpenLoopSchedule schedule;
     private final DriverErrors errors = new DriverErrors();
     private final long stallTimeoutNanos;
+    private final long messageTimeoutNanos;
     private final long connectTimeoutNanos;
     private final IntervalStats interval;
 
@@ -57,6 +58,7 @@ public final class LoadDriver implements AutoCloseable {
     /** Messages stamped before this were in flight across a pump gap: latency not recorded. */
     private long pumpResumedNanos;
     private long now;
+    private boolean started;
     private boolean closed;
 
 
@@ -75,6 +77,7 @@ public final class LoadDriver implements AutoCloseable {
         this.stamps = new long[connections.length * stampsPerConnection];
         this.schedule = shape instanceof LoadShape.OpenLoop open ? new OpenLoopSchedule(open, connections) : null;
         this.stallTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(limits.stallTimeoutMillis());
+        this.messageTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(limits.messageTimeoutMillis());
         this.connectTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(limits.connectTimeoutMillis());
         this.interval = new IntervalStats(Thread.currentThread().threadId(), payloadBytes, System.nanoTime());
         this.liveConnections = connections.length;
@@ -88,20 +91,34 @@ public final class LoadDriver implements AutoCloseable {
      */
     public static LoadDriver connect(InetSocketAddress server, int connections, LoadShape shape, DriverLimits limits)
             throws IOException {
+        LoadDriver driver = open(server, connections, shape, limits);
+        driver.start();
+        return driver;
+    }
+
+    /**
+     * Opens the connections without sending anything; {@link #start()} starts the load. For callers
+     * that must wait until the server has accepted every connection first: traffic on the early ones
+     * would compete with the server's accepting (a thread-per-connection server pinned to one CPU,
+     * echoing on 7,000 threads, accepts the rest slower than the connect timeout).
+     */
+    public static LoadDriver open(InetSocketAddress server, int connections, LoadShape shape, DriverLimits limits)
+            throws IOException {
         if (connections < 1) throw new IllegalArgumentException("connections must be >= 1, got " + connections);
         Selector selector = Selector.open();
         try {
             Connection[] opened = ConnectionOpener.open(selector, server, connections, limits);
-            LoadDriver driver = new LoadDriver(selector, opened, server, shape, limits);
-            driver.start();
-            return driver;
+            return new LoadDriver(selector, opened, server, shape, limits);
         } catch (IOException | RuntimeException e) {
             selector.close();
             throw e;
         }
     }
 
-    private void start() {
+    /** Starts the load (once); on the driver thread. */
+    public void start() {
+        if (started) throw new IllegalStateException("driver already started");
+        started = true;
         now = System.nanoTime();
         lastProgressNanos = now;
         lastSweepNanos = now;
@@ -129,6 +146,7 @@ public final class LoadDriver implements AutoCloseable {
 
     private void pumpUntilProgress() {
         if (closed) throw new IllegalStateException("driver is closed");
+        if (!started) throw new IllegalStateException("driver not started");
         long pumpStart = System.nanoTime();
         if (pumpStart - now > PUMP_GAP_NANOS) pumpResumedNanos = pumpStart;
         while (credits == 0) {
@@ -244,7 +262,7 @@ public final class LoadDriver implements AutoCloseable {
     }
 
     /**
-     * A connection whose oldest unanswered message is older than the stall timeout has timed out. Until
+     * A connection whose oldest unanswered message is older than the message timeout has timed out. Until
      * its first echo a connection gets the connect timeout instead: the kernel completes a handshake
      * before the server accepts, and a server whose accept queue overflowed accepts seconds later
      * (SYN-ACK retries) — slow to connect, which is the connect timeout's business, not a lost echo.
@@ -254,7 +272,7 @@ public final class LoadDriver implements AutoCloseable {
         for (Connection c : connections) {
             if (!c.alive || c.inFlight(payloadBytes) == 0 || c.bytesSent < (c.messagesReceived(payloadBytes) + 1) * payloadBytes) continue;
             long oldest = stamps[c.index * stampsPerConnection + (int) (c.messagesReceived(payloadBytes) % stampsPerConnection)];
-            long timeoutNanos = c.bytesReceived == 0 ? connectTimeoutNanos : stallTimeoutNanos;
+            long timeoutNanos = c.bytesReceived == 0 ? Math.max(connectTimeoutNanos, messageTimeoutNanos) : messageTimeoutNanos;
             if (now - Math.max(oldest, pumpResumedNanos) > timeoutNanos) fail(c, DriverErrors.Kind.TIMEOUT);
         }
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LoadDriverTest {
     /** One attempt at a time, so the server's connection numbers match the driver's. */
-    private static final DriverLimits IN_ORDER = new DriverLimits(10_000, 5_000, 1);
+    private static final DriverLimits IN_ORDER = new DriverLimits(10_000, 5_000, 5_000, 1);
 
     @Test
     void pingPongOnOneConnectionCountsEveryEchoExactly() throws IOException {
@@ -106,7 +106,7 @@ class LoadDriverTest {
         try (ScriptedEchoServer server = new ScriptedEchoServer()) {
             server.stallAfterBytes = 640;
             server.stallOnlyFirstConnection = true;
-            DriverLimits limits = IN_ORDER.withStallTimeoutMillis(300);
+            DriverLimits limits = IN_ORDER.withStallTimeoutMillis(300).withMessageTimeoutMillis(300);
             try (LoadDriver driver = LoadDriver.connect(server.address(), 3, LoadShape.closedLoop(64, 1), limits)) {
                 long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (driver.errors() == 0 && System.nanoTime() < giveUp) driver.awaitEcho();
