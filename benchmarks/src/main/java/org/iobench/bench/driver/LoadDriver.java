@@ -25,8 +25,10 @@ public final class LoadDriver implements AutoCloseable {
     private static final long BUSY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /**
      * Longer than this between two select rounds means nobody pumped the driver (JMH between
-     * iterations, a driver GC): echoes sent before it are counted but their latency is not recorded,
-     * and per-message timeouts restart, since the wait was the client's, not the server's.
+     * iterations, a driver GC). The pause is the client's, not the server's: it is taken out of the
+     * latency (and the timeouts) of every message in flight across it, by stamping messages on a
+     * clock that stops while nobody pumps. Dropping those messages instead would hide exactly the
+     * slowest ones: a message slower than an iteration always spans a pause.
      */
     private static final long PUMP_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -55,8 +57,8 @@ public final class LoadDriver implements AutoCloseable {
     private long totalEchoes;
     private long lastProgressNanos;
     private long lastSweepNanos;
-    /** Messages stamped before this were in flight across a pump gap: latency not recorded. */
-    private long pumpResumedNanos;
+    /** Sum of the pauses so far; stamps are taken on nanoTime minus this (the pumped clock). */
+    private long pausedNanos;
     private long now;
     private boolean started;
     private boolean closed;
@@ -122,7 +124,6 @@ public final class LoadDriver implements AutoCloseable {
         now = System.nanoTime();
         lastProgressNanos = now;
         lastSweepNanos = now;
-        pumpResumedNanos = now;
         if (schedule != null) {
             schedule.restart(now);
         } else {
@@ -148,7 +149,7 @@ public final class LoadDriver implements AutoCloseable {
         if (closed) throw new IllegalStateException("driver is closed");
         if (!started) throw new IllegalStateException("driver not started");
         long pumpStart = System.nanoTime();
-        if (pumpStart - now > PUMP_GAP_NANOS) pumpResumedNanos = pumpStart;
+        if (pumpStart - now > PUMP_GAP_NANOS) pausedNanos += pumpStart - now;
         while (credits == 0) {
             if (liveConnections == 0) throw stalled("all " + connections.length + " connections failed");
             try {
@@ -205,10 +206,10 @@ public final class LoadDriver implements AutoCloseable {
         long after = c.bytesReceived / payloadBytes;
         if (after == before) return;
         long received = System.nanoTime();
+        long pumpedReceived = received - pausedNanos;
         int base = c.index * stampsPerConnection;
         for (long j = before; j < after; j++) {
-            long stamp = stamps[base + (int) (j % stampsPerConnection)];
-            if (stamp >= pumpResumedNanos) interval.recordLatency(received - stamp);
+            interval.recordLatency(pumpedReceived - stamps[base + (int) (j % stampsPerConnection)]);
         }
         int completed = (int) (after - before);
         credits += completed;
@@ -218,18 +219,19 @@ public final class LoadDriver implements AutoCloseable {
         else schedule.sendBacklog(c, received, this);
     }
 
-    /** Commits {@code count} messages stamped {@code stampNanos} to c's stream and writes what the socket takes. */
+    /** Commits {@code count} messages sent at {@code stampNanos} (nanoTime) to c's stream and writes what the socket takes. */
     void queueAndFlush(Connection c, int count, long stampNanos) {
         int base = c.index * stampsPerConnection;
+        long pumpedStamp = stampNanos - pausedNanos;
         for (int i = 0; i < count; i++) {
-            stamps[base + (int) (c.messagesQueued++ % stampsPerConnection)] = stampNanos;
+            stamps[base + (int) (c.messagesQueued++ % stampsPerConnection)] = pumpedStamp;
         }
         flush(c);
     }
 
     /** Open loop: commits message number {@code c.messagesQueued} intended at {@code intendedNanos}. */
     void queueIntended(Connection c, long intendedNanos, long sentNanos) {
-        stamps[c.index * stampsPerConnection + (int) (c.messagesQueued++ % stampsPerConnection)] = intendedNanos;
+        stamps[c.index * stampsPerConnection + (int) (c.messagesQueued++ % stampsPerConnection)] = intendedNanos - pausedNanos;
         interval.recordSendLag(sentNanos - intendedNanos);
     }
 
@@ -273,7 +275,7 @@ public final class LoadDriver implements AutoCloseable {
             if (!c.alive || c.inFlight(payloadBytes) == 0 || c.bytesSent < (c.messagesReceived(payloadBytes) + 1) * payloadBytes) continue;
             long oldest = stamps[c.index * stampsPerConnection + (int) (c.messagesReceived(payloadBytes) % stampsPerConnection)];
             long timeoutNanos = c.bytesReceived == 0 ? Math.max(connectTimeoutNanos, messageTimeoutNanos) : messageTimeoutNanos;
-            if (now - Math.max(oldest, pumpResumedNanos) > timeoutNanos) fail(c, DriverErrors.Kind.TIMEOUT);
+            if (now - pausedNanos - oldest > timeoutNanos) fail(c, DriverErrors.Kind.TIMEOUT);
         }
     }
 
