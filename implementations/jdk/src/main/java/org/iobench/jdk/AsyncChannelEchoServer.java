@@ -8,6 +8,9 @@ import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.nio.channels.ShutdownChannelGroupException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.iobench.api.EchoServer;
 import org.iobench.api.Implementation;
@@ -26,6 +29,8 @@ public final class AsyncChannelEchoServer implements EchoServer {
     private final ServerConfig config;
     private final AcceptBackoff acceptBackoff = new AcceptBackoff(ID);
     private final CompletionHandler<AsynchronousSocketChannel, Void> onAccepted = new AcceptHandler();
+    /** The pool's threads, so close() can join them: the group reports termination before they are gone. */
+    private final List<Thread> poolThreads = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private AsynchronousChannelGroup group;
     private AsynchronousServerSocketChannel serverChannel;
@@ -37,8 +42,12 @@ public final class AsyncChannelEchoServer implements EchoServer {
     @Override
     public synchronized InetSocketAddress start() throws IOException {
         if (closed || group != null) throw new IllegalStateException(ID + " server already started or closed");
-        group = AsynchronousChannelGroup.withFixedThreadPool(config.threads(),
-                Thread.ofPlatform().name(ID + "-", 0).daemon(true).factory());
+        ThreadFactory named = Thread.ofPlatform().name(ID + "-", 0).daemon(true).factory();
+        group = AsynchronousChannelGroup.withFixedThreadPool(config.threads(), task -> {
+            Thread thread = named.newThread(task);
+            poolThreads.add(thread);
+            return thread;
+        });
         try {
             serverChannel = AsynchronousServerSocketChannel.open(group);
             serverChannel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -92,6 +101,7 @@ public final class AsyncChannelEchoServer implements EchoServer {
             closed = true;
         }
         if (group == null) return;   // never started
+        long deadlineNanos = Shutdown.deadlineNanos();
         try {
             group.shutdownNow();
             if (!group.awaitTermination(Shutdown.CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -103,5 +113,6 @@ public final class AsyncChannelEchoServer implements EchoServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        Shutdown.joinAll(ID, poolThreads, deadlineNanos);
     }
 }
