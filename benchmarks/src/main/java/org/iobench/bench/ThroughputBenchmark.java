@@ -120,12 +120,13 @@ public class ThroughputBenchmark {
      * Directly: java -cp 'benchmarks/target/lib/*' org.openjdk.jmh.Main ThroughputBenchmark
      *           -p impl=nio-selector -p connections=1000 -prof org.iobench.bench.EchoMetricsProfiler
      *
-     * What to expect on a 2-core machine (driver on one core, server on the other): 64-byte ping-pong
-     * at 100 connections is tens of thousands to ~120,000 echoes/s, the native epoll server near the
-     * top; server CPU is a few us per echo. At 10,000 connections each connection's round trip is
-     * connections / (echoes/s), i.e. a p50 of 100-300 ms by Little's law, not a slow server; `blocking`
-     * runs 10,000 threads there, needs seconds to accept them all, and costs ~100 KiB RSS per
-     * connection where the event-loop servers cost a few KiB. When `client.bound` is 1 the single
+     * What to expect on a 2-core machine (driver on one core, server on the other; the reference run
+     * in results/2026-11-26-vm): 64-byte ping-pong at 1 connection is ~18k echoes/s for every model
+     * (a cross-core round trip), at 10-100 connections ~200k for the event loops and the native
+     * server (~5 us server CPU per echo), ~140k for `blocking`. At 10,000 connections each
+     * connection's round trip is connections / (echoes/s), i.e. a p50 of 100 ms and more by Little's
+     * law, not a slow server; `blocking` runs 10,014 threads there, falls to ~35k echoes/s and costs
+     * ~140 KiB RSS per connection where the event-loop servers cost 6-20 KiB. When `client.bound` is 1 the single
      * driver core was the limit and differences between servers in that result are not to be
      * trusted. `errors` must be 0. On a machine shared with other work, expect wide error bars.
      */
