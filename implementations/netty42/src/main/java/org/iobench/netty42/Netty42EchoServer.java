@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadFactory;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +39,8 @@ public abstract class Netty42EchoServer implements EchoServer {
     private EventLoopGroup acceptorGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
+    /** Every event-loop thread started, so close() can join them: a group's termination future completes just before its threads exit. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     protected Netty42EchoServer(ServerConfig config) {
         this.config = config;
@@ -50,8 +54,8 @@ public abstract class Netty42EchoServer implements EchoServer {
     @Override
     public synchronized InetSocketAddress start() throws IOException {
         if (acceptorGroup != null) throw new IllegalStateException("already started");
-        acceptorGroup = newEventLoopGroup(1, new DefaultThreadFactory("netty42-acceptor"));
-        workerGroup = newEventLoopGroup(config.threads(), new DefaultThreadFactory("netty42-worker"));
+        acceptorGroup = newEventLoopGroup(1, tracked(new DefaultThreadFactory("netty42-acceptor")));
+        workerGroup = newEventLoopGroup(config.threads(), tracked(new DefaultThreadFactory("netty42-worker")));
         int bufferBytes = config.bufferBytes();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptorGroup, workerGroup)
@@ -88,12 +92,36 @@ public abstract class Netty42EchoServer implements EchoServer {
         Future<?> workersStopped = shutdown(workerGroup);
         acceptorStopped.awaitUninterruptibly();
         workersStopped.awaitUninterruptibly();
+        joinThreads();
         acceptorGroup = null;
         workerGroup = null;
     }
 
     private EventLoopGroup newEventLoopGroup(int threads, ThreadFactory threadFactory) {
         return new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory());
+    }
+
+    private ThreadFactory tracked(ThreadFactory factory) {
+        return task -> {
+            Thread thread = factory.newThread(task);
+            threads.add(thread);
+            return thread;
+        };
+    }
+
+    private void joinThreads() {
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_TIMEOUT_SECONDS);
+        for (Thread thread : threads) {
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (remainingMillis <= 0 || thread == Thread.currentThread()) continue;
+            try {
+                thread.join(remainingMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        threads.removeIf(thread -> !thread.isAlive());
     }
 
     private static Future<?> shutdown(EventLoopGroup group) {
