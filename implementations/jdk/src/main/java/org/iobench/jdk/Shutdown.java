@@ -3,6 +3,7 @@ package org.iobench.jdk;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.iobench.api.ServerThreads;
 
 /** The small pieces every server's close() is made of: close without throwing, join before a deadline. */
 final class Shutdown {
@@ -26,27 +27,8 @@ final class Shutdown {
         }
     }
 
-    /**
-     * Waits for each thread until the deadline; an interrupted caller stops waiting but keeps its flag.
-     * Threads still alive afterwards are reported in one line, not one line each (there may be 10,000).
-     */
+    /** See {@link ServerThreads#joinAll}: shared with the Netty families, whose groups need the same. */
     static void joinAll(String serverId, Iterable<Thread> threads, long deadlineNanos) {
-        int stillAlive = 0;
-        for (Thread thread : threads) {
-            if (thread == null || thread == Thread.currentThread()) continue;
-            long remainingNanos = deadlineNanos - System.nanoTime();
-            try {
-                if (remainingNanos > 0 && !Thread.currentThread().isInterrupted()) {
-                    thread.join(TimeUnit.NANOSECONDS.toMillis(remainingNanos) + 1);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (thread.isAlive()) stillAlive++;
-        }
-        if (stillAlive > 0) {
-            System.err.println("iobench: " + serverId + ": " + stillAlive + " thread(s) still running "
-                    + CLOSE_TIMEOUT_MILLIS + " ms after close");
-        }
+        ServerThreads.joinAll(serverId, threads, deadlineNanos);
     }
 }

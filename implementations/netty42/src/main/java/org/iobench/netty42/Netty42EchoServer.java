@@ -15,6 +15,7 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import org.iobench.api.EchoServer;
 import org.iobench.api.ServerConfig;
+import org.iobench.api.ServerThreads;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -92,7 +93,8 @@ public abstract class Netty42EchoServer implements EchoServer {
         Future<?> workersStopped = shutdown(workerGroup);
         acceptorStopped.awaitUninterruptibly();
         workersStopped.awaitUninterruptibly();
-        joinThreads();
+        ServerThreads.joinAll("netty42", threads, System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_TIMEOUT_SECONDS));
+        threads.clear();
         acceptorGroup = null;
         workerGroup = null;
     }
@@ -107,21 +109,6 @@ public abstract class Netty42EchoServer implements EchoServer {
             threads.add(thread);
             return thread;
         };
-    }
-
-    private void joinThreads() {
-        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_TIMEOUT_SECONDS);
-        for (Thread thread : threads) {
-            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-            if (remainingMillis <= 0 || thread == Thread.currentThread()) continue;
-            try {
-                thread.join(remainingMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        threads.removeIf(thread -> !thread.isAlive());
     }
 
     private static Future<?> shutdown(EventLoopGroup group) {
