@@ -27,6 +27,7 @@ public final class HierarchicalBootstrap {
     public static final int DEFAULT_REPLICATES = 4000;
     public static final double DEFAULT_CONFIDENCE = 0.95;
     public static final long DEFAULT_SEED = 0x10BE_0C4L;
+    public static final String METHOD = "percentile bootstrap of the median of round medians";
 
     private static final Median MEDIAN_IN_PLACE = Median.withDefaults().withCopy(false);
     private static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
@@ -64,7 +65,7 @@ public final class HierarchicalBootstrap {
         IntervalEstimate.ResamplingLevel level = samples.rounds() == 1
                 ? IntervalEstimate.ResamplingLevel.ITERATIONS_ONLY
                 : IntervalEstimate.ResamplingLevel.ROUNDS_THEN_ITERATIONS;
-        return new IntervalEstimate(samples.medianOfRoundMedians(), bounds[0], bounds[1], confidence, level);
+        return new IntervalEstimate(samples.medianOfRoundMedians(), bounds[0], bounds[1], confidence, level, METHOD);
     }
 
     private static double resampledMedianOfRoundMedians(RoundSamples samples, UniformRandomProvider rng) {

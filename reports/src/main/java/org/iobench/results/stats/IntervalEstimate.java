@@ -7,9 +7,11 @@ package org.iobench.results.stats;
  * @param low        lower bound of the interval
  * @param high       upper bound of the interval
  * @param confidence the interval's nominal coverage, e.g. 0.95
- * @param level      the levels that were resampled, to be stated next to the figure
+ * @param level      the levels whose variance the interval accounts for, to be stated next to the figure
+ * @param method     how the interval was computed, to be stated next to the figure
  */
-public record IntervalEstimate(double value, double low, double high, double confidence, ResamplingLevel level) {
+public record IntervalEstimate(double value, double low, double high, double confidence, ResamplingLevel level,
+                               String method) {
 
     public enum ResamplingLevel {
         /** Rounds, then iterations within each chosen round: between-fork variance is in the interval. */

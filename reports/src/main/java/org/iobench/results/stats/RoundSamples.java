@@ -11,7 +11,8 @@ import org.apache.commons.statistics.descriptive.Median;
  */
 public record RoundSamples(double[][] values) {
 
-    private static final Median MEDIAN = Median.withDefaults();
+    /** Copies: an in-place median would reorder the rounds' iterations (and so what a seeded resample draws). */
+    private static final Median MEDIAN = Median.withDefaults().withCopy(true);
 
     public RoundSamples {
         if (values.length == 0) throw new IllegalArgumentException("no rounds");
