@@ -4,7 +4,7 @@ package org.iobench.results.stats;
  * Which interval a figure measured in rounds gets, by the number of rounds, from the coverage each method
  * reached by simulation (docs/statistics.md): with lognormal rounds (between-round σ 0.15, within 0.05,
  * k = 5) the two-level percentile bootstrap covered the true median 91% of the time at R = 5, 92% at
- * R = 7 and 95.5% at R = 10 and 20; the order-statistic interval keeps its promise at every R but is
+ * R = 7 and about 95.5% at R = 10 and 20; the order-statistic interval keeps its promise at every R but is
  * coarser (its half-width at R = 10: 15% against the bootstrap's 11%).
  *
  * <ul>

@@ -65,7 +65,7 @@ public record PairedRatio(double ratio, double low, double high, double confiden
                 Math.exp(mean + tQuantile * standardError), confidence, pValue, n, sd);
     }
 
-    /** The ratio's interval and estimate are in log units here: ln(ratio). */
+    /** The estimate in log units: ln(ratio), the mean of the per-round log ratios. */
     public double logRatio() {
         return Math.log(ratio);
     }
