@@ -23,10 +23,17 @@ public record ProcessSchedStats(long pid, Map<Long, SchedStat> byThread) {
 
     /** Reads /proc/&lt;pid&gt;/task/*&#47;schedstat. Threads that exit while being read are skipped. */
     public static ProcessSchedStats read(long pid) throws IOException {
-        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        return read(Path.of("/proc"), pid);
+    }
+
+    /** The same under another root (tests hand it a crafted tree). */
+    static ProcessSchedStats read(Path procRoot, long pid) throws IOException {
+        Path tasks = procRoot.resolve(Long.toString(pid)).resolve("task");
         Map<Long, SchedStat> byThread = new HashMap<>();
+        int listed = 0;
         try (Stream<Path> threads = Files.list(tasks)) {
             for (Path thread : (Iterable<Path>) threads::iterator) {
+                listed++;
                 try {
                     byThread.put(Long.parseLong(thread.getFileName().toString()),
                             SchedStat.parse(Files.readString(thread.resolve("schedstat"))));
@@ -35,9 +42,13 @@ public record ProcessSchedStats(long pid, Map<Long, SchedStat> byThread) {
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new IOException("no process " + pid + " (or no schedstat: kernel without CONFIG_SCHEDSTATS?)", e);
+            throw new IOException("no process " + pid + " (" + tasks + " is missing)", e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+        // threads may end while being read, but not all of them while the process lives: the file is missing
+        if (listed > 0 && byThread.isEmpty()) {
+            throw new IOException("no schedstat under " + tasks + ": this kernel does not provide it (CONFIG_SCHED_INFO)");
         }
         return new ProcessSchedStats(pid, byThread);
     }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcParsersTest {
 
@@ -80,6 +83,26 @@ class ProcParsersTest {
         assertTrue(spent.runNanos() >= 100_000_000L, "ran " + spent.runNanos() + " ns");
         assertTrue(spent.waitNanos() >= 0);
         assertFalse(CpuTimes.readPerCpu().isEmpty());
+    }
+
+    @Test
+    void readsEveryThreadOfACraftedProcTree(@TempDir Path proc) throws IOException {
+        writeSchedstat(proc, 42, 42, "1000 200 5\n");
+        writeSchedstat(proc, 42, 43, "3000 400 7\n");
+        ProcessSchedStats stats = ProcessSchedStats.read(proc, 42);
+        assertEquals(Map.of(42L, new SchedStat(1000, 200), 43L, new SchedStat(3000, 400)), stats.byThread());
+    }
+
+    @Test
+    void aKernelWithoutSchedstatIsAClearErrorNotSilentZeros(@TempDir Path proc) throws IOException {
+        Files.createDirectories(proc.resolve("42/task/42"));
+        IOException e = assertThrows(IOException.class, () -> ProcessSchedStats.read(proc, 42));
+        assertTrue(e.getMessage().contains("no schedstat"), e.getMessage());
+    }
+
+    private static void writeSchedstat(Path proc, long pid, long tid, String line) throws IOException {
+        Path thread = Files.createDirectories(proc.resolve(pid + "/task/" + tid));
+        Files.writeString(thread.resolve("schedstat"), line);
     }
 
     @Test
