@@ -1,0 +1,51 @@
+package org.iobench.bench.measure;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes the snapshots an {@link IterationInterference} is computed from: the driver's and the server's
+ * per-thread schedstat and the pinned CPUs' /proc/stat lines. Snapshot at the start and at the end of
+ * every measured iteration; {@link #between} does the arithmetic.
+ */
+public final class InterferenceProbe {
+
+    /** What the probe read at one instant. */
+    public record Snapshot(long nanoTime, ProcessSchedStats driver, ProcessSchedStats server, Map<Integer, CpuTimes> cpus) {
+    }
+
+    private final long driverPid;
+    private final long serverPid;
+    private final List<Integer> pinnedCpus;
+    private final long ticksPerSecond;
+
+    /**
+     * @param pinnedCpus     the driver's and the server's CPUs (every CPU when nothing is pinned)
+     * @param ticksPerSecond USER_HZ (getconf CLK_TCK; 100 on mainstream Linux)
+     */
+    public InterferenceProbe(long driverPid, long serverPid, List<Integer> pinnedCpus, long ticksPerSecond) {
+        if (pinnedCpus.isEmpty()) throw new IllegalArgumentException("no pinned CPUs");
+        this.driverPid = driverPid;
+        this.serverPid = serverPid;
+        this.pinnedCpus = List.copyOf(pinnedCpus);
+        this.ticksPerSecond = ticksPerSecond;
+    }
+
+    public Snapshot snapshot() throws IOException {
+        return new Snapshot(System.nanoTime(), ProcessSchedStats.read(driverPid), ProcessSchedStats.read(serverPid),
+                CpuTimes.readPerCpu());
+    }
+
+    public IterationInterference between(Snapshot before, Snapshot after) {
+        CpuTimes pinned = new CpuTimes(0, 0, 0, 0, 0, 0, 0, 0);
+        for (int cpu : pinnedCpus) {
+            CpuTimes end = after.cpus().get(cpu);
+            CpuTimes start = before.cpus().get(cpu);
+            if (end == null || start == null) throw new IllegalArgumentException("CPU " + cpu + " is not in /proc/stat");
+            pinned = pinned.plus(end.minus(start));
+        }
+        return IterationInterference.of(after.nanoTime() - before.nanoTime(), after.driver().since(before.driver()),
+                after.server().since(before.server()), pinned, ticksPerSecond);
+    }
+}

@@ -1,0 +1,86 @@
+package org.iobench.bench.measure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How much one measured iteration was disturbed, from the change of the driver's and server's
+ * {@link SchedStat}s and of the pinned CPUs' {@link CpuTimes} over it.
+ *
+ * <ul>
+ *   <li>Run-queue share (driver, server): thread-seconds spent runnable but waiting for a CPU, per second
+ *       of wall time. With one busy thread per side it is the fraction of the iteration that thread lost.</li>
+ *   <li>Foreign CPU share: time the pinned CPUs spent running tasks or hard interrupts (user, nice, system,
+ *       irq) beyond what the driver's and server's own threads ran, as a share of the pinned CPUs'
+ *       capacity. That is what else ran there.</li>
+ *   <li>Softirq share, kept apart and never counted as foreign: loopback receive work runs in softirq
+ *       context, on the sender's CPU or in ksoftirqd. It is the workload's own network stack, not a
+ *       neighbour. The kernel reports ksoftirqd's time as softirq, not system, so it does not leak into
+ *       the foreign share. Whether softirq time met in a task's context is also charged to that task's
+ *       run time depends on CONFIG_IRQ_TIME_ACCOUNTING: with it the task is not charged (and both sides
+ *       of the subtraction exclude softirq); without it the task is charged while /proc/stat still counts
+ *       the sampled ticks as softirq, so "own" may exceed "task and irq" time and the foreign share is
+ *       clamped at 0; it errs towards not crying wolf.</li>
+ *   <li>Steal share: time the hypervisor ran something else on the pinned virtual CPUs (0 where the
+ *       kernel does not report it). Interference from outside the VM that does not show as steal is
+ *       invisible here and must be found in the samples themselves.</li>
+ * </ul>
+ *
+ * /proc/stat counts in ticks (10 ms): over a 1 s iteration on 2 CPUs one tick is 0.5% of capacity, so the
+ * thresholds below are far above the resolution for iterations of a second or more.
+ */
+public record IterationInterference(double driverRunQueueShare, double serverRunQueueShare, double foreignCpuShare,
+                                    double softirqShare, double stealShare, List<String> reasons) {
+
+    /** More than 5% of the iteration spent waiting for a CPU: the figure is the scheduler's as much as the server's. */
+    public static final double MAX_RUN_QUEUE_SHARE = 0.05;
+    /** More than 5% of the pinned CPUs' time went to other work. */
+    public static final double MAX_FOREIGN_CPU_SHARE = 0.05;
+    /** More than 2% of the pinned CPUs' time taken by the hypervisor. */
+    public static final double MAX_STEAL_SHARE = 0.02;
+
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    public IterationInterference {
+        reasons = List.copyOf(reasons);
+    }
+
+    /**
+     * @param wallNanos      the iteration's wall time
+     * @param driver         change of the driver process's threads' schedstat over the iteration
+     * @param server         change of the server process's threads' schedstat
+     * @param pinnedCpus     change of the pinned CPUs' times, summed over those CPUs
+     * @param ticksPerSecond USER_HZ, the unit of /proc/stat
+     */
+    public static IterationInterference of(long wallNanos, SchedStat driver, SchedStat server, CpuTimes pinnedCpus,
+                                           long ticksPerSecond) {
+        if (wallNanos <= 0) throw new IllegalArgumentException("wall time must be positive: " + wallNanos);
+        if (ticksPerSecond <= 0) throw new IllegalArgumentException("ticks per second must be positive: " + ticksPerSecond);
+        double capacityTicks = pinnedCpus.totalTicks();
+        if (capacityTicks <= 0) throw new IllegalArgumentException("the pinned CPUs report no time over the iteration");
+        double driverWait = driver.waitNanos() / (double) wallNanos;
+        double serverWait = server.waitNanos() / (double) wallNanos;
+        double ownTicks = (driver.runNanos() + server.runNanos()) * ticksPerSecond / NANOS_PER_SECOND;
+        double foreign = Math.max(0, pinnedCpus.taskAndIrqTicks() - ownTicks) / capacityTicks;
+        double softirq = pinnedCpus.softirq() / capacityTicks;
+        double steal = pinnedCpus.steal() / capacityTicks;
+
+        List<String> reasons = new ArrayList<>();
+        flag(reasons, "driver waited for a CPU", driverWait, MAX_RUN_QUEUE_SHARE);
+        flag(reasons, "server waited for a CPU", serverWait, MAX_RUN_QUEUE_SHARE);
+        flag(reasons, "other work on the pinned CPUs", foreign, MAX_FOREIGN_CPU_SHARE);
+        flag(reasons, "steal", steal, MAX_STEAL_SHARE);
+        return new IterationInterference(driverWait, serverWait, foreign, softirq, steal, reasons);
+    }
+
+    public boolean disturbed() {
+        return !reasons.isEmpty();
+    }
+
+    private static void flag(List<String> reasons, String what, double share, double limit) {
+        if (share > limit) {
+            reasons.add(String.format(Locale.ROOT, "%s %.1f%% (limit %.0f%%)", what, 100 * share, 100 * limit));
+        }
+    }
+}

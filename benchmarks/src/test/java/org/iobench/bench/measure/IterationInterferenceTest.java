@@ -1,0 +1,100 @@
+package org.iobench.bench.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IterationInterferenceTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static final long HZ = 100;
+
+    /** Two pinned CPUs over one second: 200 ticks of capacity. */
+    private static CpuTimes twoCpus(long user, long system, long softirq, long steal) {
+        long idle = 200 - user - system - softirq - steal;
+        return new CpuTimes(user, 0, system, idle, 0, 0, softirq, steal);
+    }
+
+    @Test
+    void aQuietIterationIsNotFlagged() {
+        // driver ran 0.6 s and server 0.9 s = 150 ticks; the CPUs were busy 155 ticks: 5 ticks foreign = 2.5%
+        IterationInterference quiet = IterationInterference.of(SECOND, new SchedStat(600_000_000L, 10_000_000L),
+                new SchedStat(900_000_000L, 20_000_000L), twoCpus(120, 35, 20, 0), HZ);
+        assertEquals(0.01, quiet.driverRunQueueShare(), 1e-12);
+        assertEquals(0.02, quiet.serverRunQueueShare(), 1e-12);
+        assertEquals(0.025, quiet.foreignCpuShare(), 1e-12);
+        assertEquals(0.10, quiet.softirqShare(), 1e-12);
+        assertEquals(0, quiet.stealShare());
+        assertFalse(quiet.disturbed(), quiet.reasons().toString());
+    }
+
+    @Test
+    void anotherProcessOnThePinnedCpusIsFlagged() {
+        // 150 ticks own, 190 busy: 40 ticks (20%) of someone else's work; the server waited 30% of the time
+        IterationInterference burnt = IterationInterference.of(SECOND, new SchedStat(600_000_000L, 0),
+                new SchedStat(900_000_000L, 300_000_000L), twoCpus(150, 40, 10, 0), HZ);
+        assertEquals(0.20, burnt.foreignCpuShare(), 1e-12);
+        assertTrue(burnt.disturbed());
+        assertEquals(List.of("server waited for a CPU 30.0% (limit 5%)", "other work on the pinned CPUs 20.0% (limit 5%)"),
+                burnt.reasons());
+    }
+
+    @Test
+    void stealIsFlagged() {
+        IterationInterference stolen = IterationInterference.of(SECOND, new SchedStat(500_000_000L, 0),
+                new SchedStat(500_000_000L, 0), twoCpus(80, 20, 0, 6), HZ);
+        assertEquals(0.03, stolen.stealShare(), 1e-12);
+        assertEquals(List.of("steal 3.0% (limit 2%)"), stolen.reasons());
+    }
+
+    @Test
+    void softirqIsTheWorkloadsOwnAndNeverCountsAsForeign() {
+        // loopback: half the capacity in softirq (ksoftirqd's time included); tasks account for the rest exactly
+        IterationInterference loopback = IterationInterference.of(SECOND, new SchedStat(400_000_000L, 0),
+                new SchedStat(500_000_000L, 0), twoCpus(60, 30, 100, 0), HZ);
+        assertEquals(0.5, loopback.softirqShare(), 1e-12);
+        assertEquals(0, loopback.foreignCpuShare(), 1e-12);
+        assertFalse(loopback.disturbed());
+    }
+
+    @Test
+    void ownTimeAboveTheCpusTaskTimeClampsAtZero() {
+        // without IRQ time accounting the tasks are charged softirq time that /proc/stat files under softirq
+        IterationInterference charged = IterationInterference.of(SECOND, new SchedStat(900_000_000L, 0),
+                new SchedStat(900_000_000L, 0), twoCpus(100, 40, 40, 0), HZ);
+        assertEquals(0, charged.foreignCpuShare());
+    }
+
+    @Test
+    void exactlyAtTheLimitIsNotFlagged() {
+        IterationInterference atLimit = IterationInterference.of(SECOND, new SchedStat(0, 50_000_000L),
+                new SchedStat(0, 0), twoCpus(0, 0, 0, 0), HZ);
+        assertEquals(IterationInterference.MAX_RUN_QUEUE_SHARE, atLimit.driverRunQueueShare(), 1e-12);
+        assertFalse(atLimit.disturbed());
+    }
+
+    @Test
+    void nonsenseIntervalsAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> IterationInterference.of(0, SchedStat.ZERO, SchedStat.ZERO, twoCpus(0, 0, 0, 0), HZ));
+        assertThrows(IllegalArgumentException.class,
+                () -> IterationInterference.of(SECOND, SchedStat.ZERO, SchedStat.ZERO, new CpuTimes(0, 0, 0, 0, 0, 0, 0, 0), HZ));
+    }
+
+    @Test
+    void probeSumsThePinnedCpusOnly() {
+        InterferenceProbe probe = new InterferenceProbe(1, 2, List.of(1), HZ);
+        ProcessSchedStats none = new ProcessSchedStats(1, Map.of());
+        var before = new InterferenceProbe.Snapshot(0, none, none, Map.of(
+                0, new CpuTimes(0, 0, 0, 0, 0, 0, 0, 0), 1, new CpuTimes(0, 0, 0, 0, 0, 0, 0, 0)));
+        var after = new InterferenceProbe.Snapshot(SECOND, none, none, Map.of(
+                0, new CpuTimes(100, 0, 0, 0, 0, 0, 0, 0), 1, new CpuTimes(30, 0, 0, 70, 0, 0, 0, 0)));
+        // CPU 0 (not pinned) was fully busy; on CPU 1 someone else ran 30% of the time
+        assertEquals(0.30, probe.between(before, after).foreignCpuShare(), 1e-12);
+    }
+}
