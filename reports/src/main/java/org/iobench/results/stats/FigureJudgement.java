@@ -1,5 +1,7 @@
 package org.iobench.results.stats;
 
+import org.iobench.bench.stats.PairedRatio;
+
 /**
  * The gate's verdict on one figure, with the numbers behind it.
  *

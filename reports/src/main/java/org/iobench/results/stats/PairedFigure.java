@@ -1,5 +1,6 @@
 package org.iobench.results.stats;
 
+import org.iobench.bench.stats.RoundSamples;
 import org.iobench.results.Metric;
 
 /**

@@ -3,6 +3,9 @@ package org.iobench.results.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.iobench.bench.stats.BenjaminiHochberg;
+import org.iobench.bench.stats.MinimumDetectableEffect;
+import org.iobench.bench.stats.PairedRatio;
 import org.iobench.results.Metric;
 
 /**

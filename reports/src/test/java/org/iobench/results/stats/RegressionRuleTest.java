@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.iobench.results.Metric;
+import org.iobench.bench.stats.RoundSamples;
 import org.iobench.results.Metric.Direction;
+import org.iobench.results.Metric;
 import org.junit.jupiter.api.Test;
 
 class RegressionRuleTest {

@@ -1,4 +1,4 @@
-package org.iobench.results.stats;
+package org.iobench.bench.stats;
 
 /**
  * A figure with its confidence interval and what the interval accounts for.

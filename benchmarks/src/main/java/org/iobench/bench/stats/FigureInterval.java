@@ -1,4 +1,4 @@
-package org.iobench.results.stats;
+package org.iobench.bench.stats;
 
 /**
  * Which interval a figure measured in rounds gets, by the number of rounds, from the coverage each method

@@ -1,4 +1,4 @@
-package org.iobench.results.stats;
+package org.iobench.bench.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.iobench.results.stats;
+package org.iobench.bench.stats;
 
 import java.util.Arrays;
 import org.apache.commons.statistics.descriptive.Mean;

@@ -1,4 +1,4 @@
-package org.iobench.results.stats;
+package org.iobench.bench.stats;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;

@@ -1,4 +1,4 @@
-package org.iobench.results.stats;
+package org.iobench.bench.stats;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
