@@ -3,7 +3,7 @@
 #   1. with the flag, closing the server's standard input stops it: exit 0, one line saying why;
 #   2. with the flag, SIGTERM still stops it with exit 0;
 #   3. without the flag, standard input at end-of-file changes nothing: it serves until SIGTERM.
-# Maven runs this in the test phase (BIN_DIR = target/bin). Every wait is bounded; every server
+# Run by run_tests.sh (Maven, test phase; BIN_DIR = target/bin). Every wait is bounded; every server
 # started here is killed on the way out.
 #   lifeline_test.sh BIN_DIR
 set -euo pipefail
