@@ -4,9 +4,10 @@
  *
  * Backpressure: while a connection's unsent bytes exceed server->buffer_bytes, its receive is
  * cancelled and not re-armed until they are back under the bound; what the kernel had already
- * received when the cancel lands (one loop turn at most) is kept. A connection never holds more
- * than one provided buffer (the one being sent): later arrivals are copied into `pending` and their
- * buffers returned at once, so a slow reader cannot drain the ring that every connection shares.
+ * received when the cancel lands (one loop turn at most) is kept. A provided buffer is held only
+ * while its send completes at once: arrivals during a send are copied into `pending`, and a send the
+ * socket cannot take whole is copied out (keep_unsent_in_copy), each buffer returned at once, so
+ * slow readers cannot drain the ring that every connection of the worker receives into.
  */
 #define _GNU_SOURCE
 #include "uring_server.h"
@@ -51,12 +52,18 @@ static void cancel_receive(struct uring_worker *worker, struct uring_connection 
     connection->cancelling = true;
 }
 
+/*
+ * A send from a provided buffer must not wait for a slow reader: the buffer belongs to the ring every
+ * connection receives into. So it is MSG_DONTWAIT, and what the socket does not take at once is
+ * copied out (keep_unsent_in_copy) and sent from the copy, which may wait.
+ */
 static void submit_send(struct uring_worker *worker, struct uring_connection *connection)
 {
     struct io_uring_sqe *sqe = uring_next_sqe(worker);
     if (sqe == NULL) return;
+    int flags = MSG_NOSIGNAL | (connection->send_buffer_id >= 0 ? MSG_DONTWAIT : 0);
     io_uring_prep_send(sqe, connection->fd, connection->send_base + connection->send_offset,
-                       connection->send_length - connection->send_offset, MSG_NOSIGNAL);
+                       connection->send_length - connection->send_offset, flags);
     io_uring_sqe_set_data64(sqe, tagged(connection, TAG_SEND));
 }
 
@@ -161,15 +168,40 @@ static void received(struct uring_worker *worker, struct uring_connection *conne
     settle(worker, connection);
 }
 
+/* The socket is full: the rest of a provided buffer moves to `copy` and the buffer goes back. */
+static bool keep_unsent_in_copy(struct uring_worker *worker, struct uring_connection *connection)
+{
+    const char *rest = connection->send_base + connection->send_offset;
+    size_t length = connection->send_length - connection->send_offset;
+    if (!hold(&connection->copy, rest, length)) return false;
+    uring_return_buffer(worker, (unsigned)connection->send_buffer_id);
+    connection->send_buffer_id = -1;
+    connection->send_base = connection->copy.data;
+    connection->send_offset = 0;
+    connection->send_length = length;
+    return true;
+}
+
 static void sent(struct uring_worker *worker, struct uring_connection *connection, const struct io_uring_cqe *cqe)
 {
-    if (cqe->res <= 0) {
+    bool from_buffer = connection->send_buffer_id >= 0;
+    if (cqe->res == -EAGAIN && from_buffer && !connection->closing) {
+        if (keep_unsent_in_copy(worker, connection)) {
+            submit_send(worker, connection);
+            return;
+        }
+        break_connection(worker, connection);   /* out of memory: drop this client, not the server */
+    } else if (cqe->res <= 0) {
         break_connection(worker, connection);   /* EPIPE, ECONNRESET; 0 would never progress */
     } else {
         connection->send_offset += (size_t)cqe->res;
-        if (connection->send_offset < connection->send_length) {
-            submit_send(worker, connection);   /* a short send: the rest, in order, before anything else */
-            return;
+        if (connection->send_offset < connection->send_length && !connection->closing) {
+            /* A short send: the rest, in order, before anything else (from a copy if from a buffer). */
+            if (!from_buffer || keep_unsent_in_copy(worker, connection)) {
+                submit_send(worker, connection);
+                return;
+            }
+            break_connection(worker, connection);
         }
     }
     if (connection->send_buffer_id >= 0) uring_return_buffer(worker, (unsigned)connection->send_buffer_id);
