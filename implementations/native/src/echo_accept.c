@@ -8,9 +8,9 @@
  */
 #define _GNU_SOURCE
 #include "echo_server.h"
+#include "listener.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdio.h>
@@ -47,26 +47,6 @@ static void adopt(struct server *server, int fd)
     }
 }
 
-/*
- * Out of descriptors (EMFILE/ENFILE): the pending connection would stay in the queue and keep the
- * listening socket readable, so the loop would spin. Give up the spare descriptor, accept the
- * connection and close it at once (the client sees it refused), then take the spare back.
- * Returns 0 if a connection was shed, -1 if not (no spare, or nothing to accept).
- */
-static int shed_one_connection(struct server *server)
-{
-    static atomic_bool warned;
-    if (!atomic_exchange(&warned, true)) {
-        fprintf(stderr, "iobench: descriptor limit reached: refusing connections beyond it\n");
-    }
-    if (server->reserve_fd < 0) return -1;
-    close(server->reserve_fd);
-    int fd = accept(server->listen_fd, NULL, NULL);
-    if (fd >= 0) close(fd);
-    server->reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    return fd >= 0 ? 0 : -1;
-}
-
 void accept_ready(struct worker *worker)
 {
     struct server *server = worker->server;
@@ -84,7 +64,7 @@ void accept_ready(struct worker *worker)
             continue;
         case EMFILE:
         case ENFILE:
-            if (shed_one_connection(server) == 0) continue;
+            if (shed_one_connection(server->listen_fd, &server->reserve_fd) == 0) continue;
             return;
         default:             /* EAGAIN: the queue is empty; ENOBUFS/ENOMEM: try again on the next event */
             return;

@@ -2,17 +2,20 @@
  * iobench-echo-server: the command line and lifecycle of the native echo servers.
  *
  *   iobench-echo-server --impl native-epoll-et|native-epoll-lt [--bind ADDR] [--port N]
- *                       [--threads N] [--buffer-bytes N]
+ *                       [--threads N] [--buffer-bytes N] [--exit-with-stdin]
  *   iobench-echo-server --list | --help
  *
  * Speaks exactly the Java servers' command line (org.iobench.api.ServerArgs / ServerMain): prints
  * "iobench: <id> listening on <addr>:<port>" when ready, stops cleanly on SIGINT/SIGTERM with exit
- * status 0; usage errors exit 2, runtime errors 1, each as one line on stderr.
+ * status 0 (and, with --exit-with-stdin, the same way when standard input ends); usage errors exit
+ * 2, runtime errors 1, each as one line on stderr.
  */
 #define _GNU_SOURCE
 #include "echo_server.h"
 #include "listener.h"
 #include "server_options.h"
+#include "stop_wait.h"
+#include "uring_entry.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,7 +25,6 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 static int fail_runtime(const char *what)
@@ -31,36 +33,28 @@ static int fail_runtime(const char *what)
     return EXIT_RUNTIME;
 }
 
-/* Many connections need many descriptors: take everything the hard limit allows. */
-static rlim_t raise_descriptor_limit(void)
-{
-    struct rlimit limit;
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
-    if (limit.rlim_cur < limit.rlim_max) {
-        struct rlimit raised = { .rlim_cur = limit.rlim_max, .rlim_max = limit.rlim_max };
-        if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
-    }
-    /* An unlimited hard limit is still capped by fs.nr_open; size the table by something finite. */
-    return limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > (1u << 24) ? (1u << 24) : limit.rlim_cur;
-}
-
+/* "<id>\tavailable" or "<id>\tunavailable: <reason>" for each id, as org.iobench.api.Availability reads it. */
 static void list_implementations(void)
 {
-    /* Available means this kernel gives us an epoll instance; say why not otherwise. */
+    /* epoll is available when this kernel gives us an epoll instance. */
     int probe = epoll_create1(EPOLL_CLOEXEC);
-    const char *status = probe >= 0 ? "available" : strerror(errno);
-    const char *prefix = probe >= 0 ? "" : "unavailable: epoll_create1 failed: ";
-    for (int i = 0; i < NATIVE_IMPL_COUNT; i++) {
-        printf("%s\t%s%s\n", NATIVE_IMPL_IDS[i], prefix, status);
+    char epoll_reason[128] = "";
+    if (probe < 0) snprintf(epoll_reason, sizeof epoll_reason, "epoll_create1 failed: %s", strerror(errno));
+    else close(probe);
+    for (int kind = 0; kind < NATIVE_IMPL_COUNT; kind++) {
+        const char *reason = kind == NATIVE_IO_URING ? io_uring_unavailable_reason()
+                             : probe < 0             ? epoll_reason
+                                                     : NULL;
+        if (reason == NULL) printf("%s\tavailable\n", NATIVE_IMPL_IDS[kind]);
+        else printf("%s\tunavailable: %s\n", NATIVE_IMPL_IDS[kind], reason);
     }
-    if (probe >= 0) close(probe);
 }
 
 /* Everything but the workers: descriptor table, wake eventfd, spare fd, listening socket. */
 static int prepare(struct server *server, const struct server_options *options)
 {
     server->impl_id = options->impl_id;
-    server->trigger_flag = options->edge_triggered ? EPOLLET : 0;
+    server->trigger_flag = options->kind == NATIVE_EPOLL_ET ? EPOLLET : 0;
     server->buffer_bytes = options->buffer_bytes;
     server->thread_count = options->threads;
     server->listen_fd = server->wake_fd = server->reserve_fd = -1;
@@ -115,30 +109,14 @@ static void stop(struct server *server)
     free(server->connections);
 }
 
-/* Blocks until SIGINT or SIGTERM; they are blocked in every thread and taken here, synchronously. */
-static void await_stop_signal(const sigset_t *stop_signals)
+static int epoll_serve(const struct server_options *options)
 {
-    int signal_number;
-    while (sigwait(stop_signals, &signal_number) != 0) {
-    }
-}
-
-static int serve(const struct server_options *options)
-{
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    /* Blocked before any thread starts so all inherit it and only sigwait() sees these signals. */
-    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
-    signal(SIGPIPE, SIG_IGN);   /* a client gone mid-write is an EPIPE to handle, not a death */
-
     struct server server = { 0 };
     int status = prepare(&server, options);
     if (status == 0) status = start_workers(&server);
     if (status == 0) {
         print_ready_line(options->impl_id, server.listen_fd);
-        await_stop_signal(&stop_signals);
+        stop_wait(options->exit_with_stdin);
         if (atomic_load(&server.failed)) status = EXIT_RUNTIME;
     }
     stop(&server);
@@ -158,5 +136,8 @@ int main(int argc, char **argv)
         list_implementations();
         return 0;
     }
-    return serve(&options);
+    /* Before any thread starts, so all inherit the blocked stop signals and only stop_wait sees them. */
+    if (stop_wait_prepare() != 0) return fail_runtime("cannot block the stop signals");
+    signal(SIGPIPE, SIG_IGN);   /* a client gone mid-write is an EPIPE to handle, not a death */
+    return options.kind == NATIVE_IO_URING ? io_uring_serve(&options) : epoll_serve(&options);
 }

@@ -1,8 +1,11 @@
 /*
  * iobench-echo-server: the seed's epoll echo server done right, shared declarations.
  *
- * One binary serves two ids: native-epoll-et and native-epoll-lt. They run the same code; the only
- * difference is whether EPOLLET is or'ed into every epoll registration (server.trigger_flag).
+ * One binary serves native-epoll-et and native-epoll-lt (and native-io-uring, see uring_server.h).
+ * The two epoll servers run the same code; the only difference is whether EPOLLET is or'ed into
+ * every epoll registration (server.trigger_flag), and what follows from it: ET registers a
+ * connection for both directions once, LT asks for EPOLLOUT only while bytes are held
+ * (echo_connection.c).
  */
 #ifndef IOBENCH_ECHO_SERVER_H
 #define IOBENCH_ECHO_SERVER_H

@@ -2,8 +2,11 @@
 #include "listener.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -49,4 +52,30 @@ void print_ready_line(const char *impl_id, int listen_fd)
     }
     printf("iobench: %s listening on %s\n", impl_id, where);
     fflush(stdout);
+}
+
+size_t raise_descriptor_limit(void)
+{
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+    if (limit.rlim_cur < limit.rlim_max) {
+        struct rlimit raised = { .rlim_cur = limit.rlim_max, .rlim_max = limit.rlim_max };
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+    }
+    /* An unlimited hard limit is still capped by fs.nr_open; size tables by something finite. */
+    return limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > (1u << 24) ? (1u << 24) : limit.rlim_cur;
+}
+
+int shed_one_connection(int listen_fd, int *reserve_fd)
+{
+    static atomic_bool warned;
+    if (!atomic_exchange(&warned, true)) {
+        fprintf(stderr, "iobench: descriptor limit reached: refusing connections beyond it\n");
+    }
+    if (*reserve_fd < 0) return -1;
+    close(*reserve_fd);
+    int fd = accept4(listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd >= 0) close(fd);
+    *reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    return fd >= 0 ? 0 : -1;
 }

@@ -5,7 +5,11 @@
 #include <string.h>
 #include <unistd.h>
 
-const char *const NATIVE_IMPL_IDS[NATIVE_IMPL_COUNT] = { "native-epoll-et", "native-epoll-lt" };
+const char *const NATIVE_IMPL_IDS[NATIVE_IMPL_COUNT] = {
+    [NATIVE_EPOLL_ET] = "native-epoll-et",
+    [NATIVE_EPOLL_LT] = "native-epoll-lt",
+    [NATIVE_IO_URING] = "native-io-uring",
+};
 
 static const char PROGRAM[] = "iobench";
 enum { DEFAULT_BUFFER_BYTES = 16 * 1024, MAX_BUFFER_BYTES = 64 << 20, MAX_THREADS = 4096 };
@@ -14,12 +18,15 @@ void print_server_usage(FILE *out)
 {
     fprintf(out,
             "usage: iobench-echo-server --impl <id> [--bind ADDR] [--port N] [--threads N] [--buffer-bytes N]\n"
+            "                           [--exit-with-stdin]\n"
             "       iobench-echo-server --list\n"
-            "  --impl ID          native-epoll-et (edge-triggered) or native-epoll-lt (level-triggered)\n"
+            "  --impl ID          native-epoll-et (edge-triggered), native-epoll-lt (level-triggered)\n"
+            "                     or native-io-uring (io_uring: multishot accept and receive)\n"
             "  --bind ADDR        address to listen on (default 127.0.0.1)\n"
             "  --port N           port, 0 = ephemeral (default 0); the real one is printed when ready\n"
-            "  --threads N        worker threads, each with its own epoll (default: CPUs we may run on)\n"
+            "  --threads N        worker threads, each with its own epoll set or ring (default: CPUs we may run on)\n"
             "  --buffer-bytes N   read size and per-connection bound on unsent bytes (default %d)\n"
+            "  --exit-with-stdin  stop (as on SIGTERM) when standard input reaches end-of-file\n"
             "When ready prints: iobench: <id> listening on <addr>:<port>\n",
             DEFAULT_BUFFER_BYTES);
 }
@@ -38,12 +45,12 @@ static int choose_impl(const char *id, struct server_options *options)
     for (int i = 0; i < NATIVE_IMPL_COUNT; i++) {
         if (strcmp(id, NATIVE_IMPL_IDS[i]) == 0) {
             options->impl_id = NATIVE_IMPL_IDS[i];
-            options->edge_triggered = i == 0;
+            options->kind = (enum native_kind)i;
             return 0;
         }
     }
-    return usage_error(PROGRAM, "unknown implementation '%s'; this binary serves %s, %s", id,
-                       NATIVE_IMPL_IDS[0], NATIVE_IMPL_IDS[1]);
+    return usage_error(PROGRAM, "unknown implementation '%s'; this binary serves %s, %s, %s", id,
+                       NATIVE_IMPL_IDS[0], NATIVE_IMPL_IDS[1], NATIVE_IMPL_IDS[2]);
 }
 
 /* One flag and its value; 0 or EXIT_USAGE. */
@@ -53,6 +60,10 @@ static int parse_flag(int argc, char **argv, int *i, struct server_options *opti
     long number;
     if (strcmp(flag, "--list") == 0) {
         options->list = true;
+        return 0;
+    }
+    if (strcmp(flag, "--exit-with-stdin") == 0) {
+        options->exit_with_stdin = true;
         return 0;
     }
     bool known = strcmp(flag, "--impl") == 0 || strcmp(flag, "--bind") == 0 || strcmp(flag, "--port") == 0 ||

@@ -9,18 +9,20 @@
 #include <stdio.h>
 #include <sys/socket.h>
 
-enum { NATIVE_IMPL_COUNT = 2 };
+/* The ids this binary serves, indexed by kind. */
+enum native_kind { NATIVE_EPOLL_ET, NATIVE_EPOLL_LT, NATIVE_IO_URING, NATIVE_IMPL_COUNT };
 extern const char *const NATIVE_IMPL_IDS[NATIVE_IMPL_COUNT];
 
 struct server_options {
     const char *impl_id;
-    bool edge_triggered;
+    enum native_kind kind;
     struct sockaddr_storage bind_address;   /* with the port filled in */
     socklen_t bind_length;
     const char *bind_text;                  /* as given, for error messages */
     int port;
     int threads;
     size_t buffer_bytes;
+    bool exit_with_stdin;                   /* stop when standard input ends (the launcher is gone) */
     bool list;
     bool help;
 };

@@ -32,7 +32,9 @@ public enum Implementation {
     NATIVE_EPOLL_ET("native-epoll-et", Family.NATIVE, null,
             "C, epoll edge-triggered, drain to EAGAIN (the floor)"),
     NATIVE_EPOLL_LT("native-epoll-lt", Family.NATIVE, null,
-            "C, epoll level-triggered");
+            "C, epoll level-triggered"),
+    NATIVE_IO_URING("native-io-uring", Family.NATIVE, null,
+            "C, io_uring: multishot accept and receive, provided buffer ring, one submit per loop turn");
 
     public final String id;
     public final Family family;

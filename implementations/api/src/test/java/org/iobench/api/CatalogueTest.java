@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 class CatalogueTest {
 
     @Test
-    void theElevenPublicIdsAreUniqueAndInTheirFamilies() {
+    void theTwelvePublicIdsAreUniqueAndInTheirFamilies() {
         List<String> ids = Arrays.stream(Implementation.values()).map(i -> i.id).toList();
         assertEquals(List.of("blocking", "virtual", "nio-selector", "nio2-async", "netty-nio", "netty-epoll-et",
-                "netty-epoll-lt", "netty42-epoll", "netty42-io-uring", "native-epoll-et", "native-epoll-lt"), ids);
+                "netty-epoll-lt", "netty42-epoll", "netty42-io-uring", "native-epoll-et", "native-epoll-lt",
+                "native-io-uring"), ids);
         for (Implementation impl : Implementation.values()) {
             if (impl.family.isJava()) {
                 assertNotNull(impl.serverClass, impl.id);
