@@ -10,7 +10,7 @@ src="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/src"
 mkdir -p "$out"
 
 flags=(-O2 -std=c11 -Wall -Wextra -pthread)
-server_sources=(echo_server.c server_options.c listener.c echo_worker.c echo_accept.c echo_connection.c cli.c)
+server_sources=(echo_server.c stop_wait.c server_options.c listener.c echo_worker.c echo_accept.c echo_connection.c cli.c)
 client_sources=(load_client.c load_options.c load_connect.c load_connection.c cli.c)
 
 # A binary is stale when missing or older than any source, header or this script.

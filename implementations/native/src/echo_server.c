@@ -2,17 +2,19 @@
  * iobench-echo-server: the command line and lifecycle of the native echo servers.
  *
  *   iobench-echo-server --impl native-epoll-et|native-epoll-lt [--bind ADDR] [--port N]
- *                       [--threads N] [--buffer-bytes N]
+ *                       [--threads N] [--buffer-bytes N] [--exit-with-stdin]
  *   iobench-echo-server --list | --help
  *
  * Speaks exactly the Java servers' command line (org.iobench.api.ServerArgs / ServerMain): prints
  * "iobench: <id> listening on <addr>:<port>" when ready, stops cleanly on SIGINT/SIGTERM with exit
- * status 0; usage errors exit 2, runtime errors 1, each as one line on stderr.
+ * status 0 (and, with --exit-with-stdin, the same way when standard input ends); usage errors exit
+ * 2, runtime errors 1, each as one line on stderr.
  */
 #define _GNU_SOURCE
 #include "echo_server.h"
 #include "listener.h"
 #include "server_options.h"
+#include "stop_wait.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -115,22 +117,10 @@ static void stop(struct server *server)
     free(server->connections);
 }
 
-/* Blocks until SIGINT or SIGTERM; they are blocked in every thread and taken here, synchronously. */
-static void await_stop_signal(const sigset_t *stop_signals)
-{
-    int signal_number;
-    while (sigwait(stop_signals, &signal_number) != 0) {
-    }
-}
-
 static int serve(const struct server_options *options)
 {
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    /* Blocked before any thread starts so all inherit it and only sigwait() sees these signals. */
-    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
+    /* Before any thread starts, so all inherit the blocked stop signals and only stop_wait sees them. */
+    if (stop_wait_prepare() != 0) return fail_runtime("cannot block the stop signals");
     signal(SIGPIPE, SIG_IGN);   /* a client gone mid-write is an EPIPE to handle, not a death */
 
     struct server server = { 0 };
@@ -138,7 +128,7 @@ static int serve(const struct server_options *options)
     if (status == 0) status = start_workers(&server);
     if (status == 0) {
         print_ready_line(options->impl_id, server.listen_fd);
-        await_stop_signal(&stop_signals);
+        stop_wait(options->exit_with_stdin);
         if (atomic_load(&server.failed)) status = EXIT_RUNTIME;
     }
     stop(&server);

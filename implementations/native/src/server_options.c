@@ -14,12 +14,14 @@ void print_server_usage(FILE *out)
 {
     fprintf(out,
             "usage: iobench-echo-server --impl <id> [--bind ADDR] [--port N] [--threads N] [--buffer-bytes N]\n"
+            "                           [--exit-with-stdin]\n"
             "       iobench-echo-server --list\n"
             "  --impl ID          native-epoll-et (edge-triggered) or native-epoll-lt (level-triggered)\n"
             "  --bind ADDR        address to listen on (default 127.0.0.1)\n"
             "  --port N           port, 0 = ephemeral (default 0); the real one is printed when ready\n"
             "  --threads N        worker threads, each with its own epoll (default: CPUs we may run on)\n"
             "  --buffer-bytes N   read size and per-connection bound on unsent bytes (default %d)\n"
+            "  --exit-with-stdin  stop (as on SIGTERM) when standard input reaches end-of-file\n"
             "When ready prints: iobench: <id> listening on <addr>:<port>\n",
             DEFAULT_BUFFER_BYTES);
 }
@@ -53,6 +55,10 @@ static int parse_flag(int argc, char **argv, int *i, struct server_options *opti
     long number;
     if (strcmp(flag, "--list") == 0) {
         options->list = true;
+        return 0;
+    }
+    if (strcmp(flag, "--exit-with-stdin") == 0) {
+        options->exit_with_stdin = true;
         return 0;
     }
     bool known = strcmp(flag, "--impl") == 0 || strcmp(flag, "--bind") == 0 || strcmp(flag, "--port") == 0 ||

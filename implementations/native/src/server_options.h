@@ -21,6 +21,7 @@ struct server_options {
     int port;
     int threads;
     size_t buffer_bytes;
+    bool exit_with_stdin;                   /* stop when standard input ends (the launcher is gone) */
     bool list;
     bool help;
 };
