@@ -79,6 +79,8 @@ public final class ServerMain {
         } catch (BindException e) {
             return fail(EXIT_RUNTIME, "cannot bind " + args.config().bindAddress().getHostAddress() + ":"
                     + args.config().port() + ": " + e.getMessage());
+        } catch (ConnectionBudget.UnaffordableException e) {
+            return fail(EXIT_USAGE, e.getMessage());
         } catch (IOException | RuntimeException e) {
             return fail(EXIT_RUNTIME, impl.id + " failed to start: " + e);
         }

@@ -1,30 +1,56 @@
 package org.iobench.netty;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.iobench.api.Admission;
+import org.iobench.api.RateLimitedLog;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sits on the listening channel. When accept fails, almost always because the process ran out of
- * descriptors (EMFILE), retrying at once would fail again and spin a core, so accepting pauses for a
- * second while established connections keep being served; pending clients wait in the kernel's
- * backlog meanwhile. Netty's own acceptor does the same pause but then logs a stack trace from the
- * pipeline's tail; this handler does it with one line and consumes the event.
+ * Sits on the listening channel, ahead of Netty's acceptor, and is touched only by the acceptor's
+ * event loop. When accept fails because the process ran out of descriptors (EMFILE), the pending
+ * client would wait in the kernel's queue forever: the {@link Admission} gives up its spare
+ * descriptor, accepting is re-armed (autoRead off and on re-registers interest, so even an
+ * edge-triggered listener is polled again) and the connection accepted on the spare is closed at
+ * once unless a descriptor came free meanwhile. Any other accept failure pauses accepting for a
+ * second (retrying at once would spin a core) with one line, where Netty's own acceptor would log a
+ * stack trace from the pipeline's tail.
  */
-@Sharable
 final class AcceptErrorHandler extends ChannelInboundHandlerAdapter {
-    static final AcceptErrorHandler INSTANCE = new AcceptErrorHandler();
     private static final long PAUSE_MILLIS = 1000;
+
+    private final Admission admission;
+    private final RateLimitedLog log;
+    /** Whether the next accepted connection got the spare descriptor. */
+    private boolean spareReleased;
+
+    AcceptErrorHandler(String serverId, Admission admission) {
+        this.admission = admission;
+        this.log = new RateLimitedLog(serverId);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Channel child = (Channel) msg;   // not registered yet: closing it needs no event loop
+        boolean onSpare = spareReleased;
+        spareReleased = false;
+        if (admission.admit(onSpare, () -> child.unsafe().closeForcibly())) ctx.fireChannelRead(msg);
+    }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ChannelConfig config = ctx.channel().config();
+        if (admission.releaseSpareFor(cause)) {
+            spareReleased = true;
+            config.setAutoRead(false);
+            config.setAutoRead(true);
+            return;
+        }
         if (!config.isAutoRead()) return;
-        System.err.println("iobench: accept failed (" + cause.getMessage() + "); pausing accepts for "
-                + PAUSE_MILLIS + " ms");
+        log.log("accept failed (" + cause.getMessage() + "); pausing accepts for " + PAUSE_MILLIS + " ms");
         config.setAutoRead(false);
         ctx.executor().schedule(() -> config.setAutoRead(true), PAUSE_MILLIS, TimeUnit.MILLISECONDS);
     }

@@ -13,6 +13,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
+import org.iobench.api.Admission;
 import org.iobench.api.EchoServer;
 import org.iobench.api.ServerConfig;
 import org.iobench.api.ServerThreads;
@@ -37,6 +38,13 @@ public abstract class Netty42EchoServer implements EchoServer {
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
 
     private final ServerConfig config;
+    /**
+     * Refuses what comes beyond the descriptor limit. No memory cap here: a connection holds at most
+     * the write watermark pending plus one read buffer, taken from Netty's pool only while a read is
+     * under way (an idle one holds none), and when Netty's direct memory runs short the failed
+     * allocation closes that one connection (EchoHandler.exceptionCaught), never an event loop.
+     */
+    private Admission admission;
     private EventLoopGroup acceptorGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
@@ -58,12 +66,13 @@ public abstract class Netty42EchoServer implements EchoServer {
         acceptorGroup = newEventLoopGroup(1, tracked(new DefaultThreadFactory("netty42-acceptor")));
         workerGroup = newEventLoopGroup(config.threads(), tracked(new DefaultThreadFactory("netty42-worker")));
         int bufferBytes = config.bufferBytes();
+        admission = new Admission("netty42", null);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptorGroup, workerGroup)
                 .channel(serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, ServerConfig.DEFAULT_BACKLOG)
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .handler(AcceptErrorHandler.INSTANCE)
+                .handler(new AcceptErrorHandler("netty42", admission))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 // Netty's adaptive read sizing, capped at the configured buffer size.
@@ -97,6 +106,8 @@ public abstract class Netty42EchoServer implements EchoServer {
         threads.clear();
         acceptorGroup = null;
         workerGroup = null;
+        if (admission != null) admission.close();
+        admission = null;
     }
 
     private EventLoopGroup newEventLoopGroup(int threads, ThreadFactory threadFactory) {
