@@ -71,6 +71,11 @@ public final class ServerMain {
         String reason = unavailableReason(impl);
         if (reason != null) return fail(EXIT_RUNTIME, impl.id + " is unavailable here: " + reason);
 
+        // Installed before the server starts its threads: a loop that dies must take the process with it.
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            System.err.println("iobench: " + impl.id + ": thread " + thread.getName() + " died of " + failure + "; exiting");
+            Runtime.getRuntime().halt(EXIT_RUNTIME);
+        });
         EchoServer server;
         InetSocketAddress bound;
         try {
@@ -95,11 +100,9 @@ public final class ServerMain {
         };
         installSignalHandler("TERM", () -> stop.accept("SIGTERM"));
         installSignalHandler("INT", () -> stop.accept("SIGINT"));
-        if (args.exitWithStdin()) StdinLifeline.start(() -> stop.accept("standard input closed (" + ServerArgs.EXIT_WITH_STDIN + ")"));
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
-            System.err.println("iobench: " + impl.id + ": thread " + thread.getName() + " died of " + failure + "; exiting");
-            Runtime.getRuntime().halt(EXIT_RUNTIME);
-        });
+        if (args.exitWithStdin()) {
+            StdinLifeline.start(() -> stop.accept("standard input closed (" + ServerArgs.EXIT_WITH_STDIN + ")"));
+        }
         System.out.println("iobench: " + impl.id + " listening on " + ServerArgs.format(bound));
         System.out.flush();
         try {
