@@ -1,4 +1,4 @@
-package org.iobench.netty;
+package org.iobench.nettycommon;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
