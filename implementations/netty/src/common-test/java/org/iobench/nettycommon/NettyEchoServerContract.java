@@ -19,6 +19,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * In-process checks of a Netty server's own promises (the cross-implementation conformance suite
  * runs them as processes): echo with half-close, backpressure, clean close, bind failure. Written
  * once and run per transport, as Netty's testsuite runs {@code SocketEchoTest}: each transport's test
- * extends this class and names its server. One source, compiled into the netty and netty42 modules.
+ * extends this class and names its server in one line. One source, compiled into the netty and netty42 modules.
  */
 @Timeout(60)
 public abstract class NettyEchoServerContract {
@@ -38,17 +40,25 @@ public abstract class NettyEchoServerContract {
     private static final long UNREAD_LIMIT_BYTES = 128L << 20;
     private static final long STALL_MILLIS = 1000;
 
-    /** The transport's server. */
-    protected abstract EchoServer newServer(ServerConfig config);
+    private final Function<ServerConfig, EchoServer> transport;
+    private final Supplier<String> unavailableReason;
 
-    /** Why the transport cannot run here (its server's {@code unavailableReason()}); null when it can. */
-    protected String unavailableReason() {
-        return null;
+    /**
+     * @param transport         the transport's server constructor
+     * @param unavailableReason why it cannot run here (its server's {@code unavailableReason()}), null when it can
+     */
+    protected NettyEchoServerContract(Function<ServerConfig, EchoServer> transport, Supplier<String> unavailableReason) {
+        this.transport = transport;
+        this.unavailableReason = unavailableReason;
+    }
+
+    private EchoServer newServer(ServerConfig config) {
+        return transport.apply(config);
     }
 
     @BeforeEach
     public void skipWhereTheTransportIsUnavailable() {
-        String reason = unavailableReason();
+        String reason = unavailableReason.get();
         assumeTrue(reason == null, reason);
     }
 
