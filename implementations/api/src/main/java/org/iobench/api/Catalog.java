@@ -2,6 +2,7 @@ package org.iobench.api;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,10 +34,19 @@ public final class Catalog {
                 System.err.println("iobench: " + parsed.impl().id + " is unavailable: " + notBuilt);
                 System.exit(ServerMain.EXIT_RUNTIME);
             }
-            String command = String.join("\0", ServerCommand.of(parsed.impl(), parsed.config(), null));
-            System.out.write(command.getBytes(StandardCharsets.UTF_8), 0, command.length());
+            byte[] command = encode(ServerCommand.of(parsed.impl(), parsed.config(), null, parsed.exitWithStdin()));
+            System.out.write(command, 0, command.length);
             System.out.flush();
         }
+    }
+
+    /**
+     * The command as the script reads it ({@code mapfile -d ''}): UTF-8, each word NUL-terminated.
+     * Its length is counted in bytes, never in characters: a path with a non-ASCII character is
+     * longer in bytes than in chars, and counting chars cut the command's tail off.
+     */
+    static byte[] encode(List<String> command) {
+        return (String.join("\0", command) + "\0").getBytes(StandardCharsets.UTF_8);
     }
 
     static void printAvailability(PrintStream out) {

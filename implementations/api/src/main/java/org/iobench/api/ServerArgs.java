@@ -5,16 +5,22 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 /** The server command line, parsed and validated: every mistake becomes a one-line message. */
-public record ServerArgs(Implementation impl, ServerConfig config, boolean list, boolean help) {
+public record ServerArgs(Implementation impl, ServerConfig config, boolean exitWithStdin, boolean list, boolean help) {
+
+    /** The lifeline flag: whoever started the server holds its stdin open; end-of-file means they are gone. */
+    public static final String EXIT_WITH_STDIN = "--exit-with-stdin";
 
     public static final String USAGE = """
             usage: echo-server --impl <id> [--bind ADDR] [--port N] [--threads N] [--buffer-bytes N]
+                               [--exit-with-stdin]
                    echo-server --list
               --impl ID          one of: %s
               --bind ADDR        address to listen on (default 127.0.0.1)
               --port N           port, 0 = ephemeral (default 0); the real one is printed when ready
               --threads N        worker / event-loop threads (default: number of cores)
               --buffer-bytes N   per-connection buffer and backpressure bound (default %d)
+              --exit-with-stdin  exit cleanly (status 0) when standard input reaches end-of-file: the
+                                 launcher holds the pipe, so the server never outlives it (also over ssh)
             When ready prints: iobench: <id> listening on <addr>:<port>""".formatted(
             Implementation.ids(), ServerConfig.DEFAULT_BUFFER_BYTES);
 
@@ -28,12 +34,14 @@ public record ServerArgs(Implementation impl, ServerConfig config, boolean list,
         Implementation impl = null;
         ServerConfig config = ServerConfig.defaults();
         boolean list = false;
+        boolean exitWithStdin = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
                 case "--list" -> list = true;
+                case EXIT_WITH_STDIN -> exitWithStdin = true;
                 case "-h", "--help" -> {
-                    return new ServerArgs(null, config, false, true);
+                    return new ServerArgs(null, config, false, false, true);
                 }
                 case "--impl" -> {
                     String id = value(args, ++i, flag);
@@ -56,7 +64,7 @@ public record ServerArgs(Implementation impl, ServerConfig config, boolean list,
             }
         }
         if (!list && impl == null) throw new UsageException("--impl is required");
-        return new ServerArgs(impl, config, list, false);
+        return new ServerArgs(impl, config, exitWithStdin, list, false);
     }
 
     private static String value(String[] args, int i, String flag) throws UsageException {

@@ -20,7 +20,16 @@ public final class ServerCommand {
     private ServerCommand() {
     }
 
+    /**
+     * The command a program starts a server with: always with {@code --exit-with-stdin}, so that the
+     * server exits when its starter dies, however it dies ({@link ServerProcess} holds the pipe).
+     */
     public static List<String> of(Implementation impl, ServerConfig config, String cpuList) {
+        return of(impl, config, cpuList, true);
+    }
+
+    /** The same, with the lifeline as asked (off for a server started by hand, unless given). */
+    public static List<String> of(Implementation impl, ServerConfig config, String cpuList, boolean exitWithStdin) {
         List<String> command = new ArrayList<>();
         if (cpuList != null && !cpuList.isBlank()) {
             command.addAll(List.of("taskset", "-c", cpuList));
@@ -39,6 +48,7 @@ public final class ServerCommand {
                 "--port", Integer.toString(config.port()),
                 "--threads", Integer.toString(config.threads()),
                 "--buffer-bytes", Integer.toString(config.bufferBytes())));
+        if (exitWithStdin) command.add(ServerArgs.EXIT_WITH_STDIN);
         return command;
     }
 

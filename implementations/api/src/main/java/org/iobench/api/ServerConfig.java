@@ -11,7 +11,11 @@ import java.net.UnknownHostException;
  * @param threads     worker / event-loop threads (for {@code virtual}: carrier threads; for
  *                    {@code blocking}: ignored, it is one thread per connection by definition)
  * @param bufferBytes per-connection read buffer and the bound on bytes a connection may have
- *                    pending towards its client before the server stops reading from it
+ *                    pending towards its client before the server stops reading from it. A server
+ *                    admits at most as many connections as these buffers fit in the JVM's memory
+ *                    limits and refuses the rest ({@link ConnectionBudget}); {@code blocking} and
+ *                    {@code virtual} read in chunks of at most 128 KiB, all the JDK's socket
+ *                    streams move per call
  */
 public record ServerConfig(InetAddress bindAddress, int port, int threads, int bufferBytes) {
 

@@ -6,17 +6,22 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The server command line of a Java family, run from that family's classpath:
  * <pre>
  * java -cp 'implementations/&lt;family&gt;/target/lib/*' org.iobench.api.ServerMain \
- *      --impl &lt;id&gt; [--bind ADDR] [--port N] [--threads N] [--buffer-bytes N]
+ *      --impl &lt;id&gt; [--bind ADDR] [--port N] [--threads N] [--buffer-bytes N] [--exit-with-stdin]
  * java -cp ... org.iobench.api.ServerMain --list
  * </pre>
  * When ready it prints exactly one line, {@code iobench: <id> listening on <addr>:<port>}, and serves
- * until SIGINT or SIGTERM, then closes the server and exits 0. Usage errors exit 2, runtime errors 1,
- * each with a one-line message on stderr. The native server speaks the same command line.
+ * until SIGINT or SIGTERM (or, with {@code --exit-with-stdin}, until its standard input ends), then
+ * says why in one line, closes the server and exits 0. Usage errors exit 2, runtime errors 1, each
+ * with a one-line message on stderr; a server thread that dies of an unexpected error ends the
+ * process (status 1) rather than leave it listening without serving. The native server speaks the
+ * same command line.
  */
 public final class ServerMain {
     static final int EXIT_RUNTIME = 1;
@@ -66,6 +71,11 @@ public final class ServerMain {
         String reason = unavailableReason(impl);
         if (reason != null) return fail(EXIT_RUNTIME, impl.id + " is unavailable here: " + reason);
 
+        // Installed before the server starts its threads: a loop that dies must take the process with it.
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            System.err.println("iobench: " + impl.id + ": thread " + thread.getName() + " died of " + failure + "; exiting");
+            Runtime.getRuntime().halt(EXIT_RUNTIME);
+        });
         EchoServer server;
         InetSocketAddress bound;
         try {
@@ -74,17 +84,25 @@ public final class ServerMain {
         } catch (BindException e) {
             return fail(EXIT_RUNTIME, "cannot bind " + args.config().bindAddress().getHostAddress() + ":"
                     + args.config().port() + ": " + e.getMessage());
+        } catch (ConnectionBudget.UnaffordableException e) {
+            return fail(EXIT_USAGE, e.getMessage());
         } catch (IOException | RuntimeException e) {
             return fail(EXIT_RUNTIME, impl.id + " failed to start: " + e);
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Runnable stop = () -> {
+        AtomicBoolean stopping = new AtomicBoolean();
+        Consumer<String> stop = why -> {
+            if (!stopping.compareAndSet(false, true)) return;
+            System.err.println("iobench: " + impl.id + " stopping: " + why);
             server.close();
             stopped.countDown();
         };
-        installSignalHandler("TERM", stop);
-        installSignalHandler("INT", stop);
+        installSignalHandler("TERM", () -> stop.accept("SIGTERM"));
+        installSignalHandler("INT", () -> stop.accept("SIGINT"));
+        if (args.exitWithStdin()) {
+            StdinLifeline.start(() -> stop.accept("standard input closed (" + ServerArgs.EXIT_WITH_STDIN + ")"));
+        }
         System.out.println("iobench: " + impl.id + " listening on " + ServerArgs.format(bound));
         System.out.flush();
         try {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,10 @@ import java.util.regex.Pattern;
  * One implementation running as its own process: started, awaited until it prints its ready line,
  * then stopped with SIGTERM and checked to have exited cleanly. Its output is kept (the last lines)
  * for error messages, and drained so a chatty server can never block on a full pipe.
+ *
+ * <p>The server is started with {@code --exit-with-stdin} and this object holds the write end of its
+ * standard input for the server's whole life: if the JVM holding it dies, even by {@code kill -9},
+ * the server reads end-of-file and exits instead of listening on, orphaned.
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("^iobench: (\\S+) listening on \\[?([^\\]]+?)]?:(\\d+)$");
@@ -34,12 +39,15 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final InetSocketAddress address;
     private final Deque<String> output;
+    /** Never written to; closed only once the server has exited (see the class comment). */
+    private final OutputStream lifeline;
 
     private ServerProcess(Implementation impl, Process process, InetSocketAddress address, Deque<String> output) {
         this.impl = impl;
         this.process = process;
         this.address = address;
         this.output = output;
+        this.lifeline = process.getOutputStream();
     }
 
     /** Starts the server, pinned to {@code cpuList} if not null, and waits for its ready line. */
@@ -57,6 +65,7 @@ public final class ServerProcess implements AutoCloseable {
         if (notBuilt != null) throw new IOException(impl.id + ": " + notBuilt);
         List<String> command = new ArrayList<>(commandPrefix);
         command.addAll(ServerCommand.of(impl, config, cpuList));
+        // stdin stays a pipe (ProcessBuilder's default): it is the server's lifeline.
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> early = new ArrayDeque<>();
         CompletableFuture<InetSocketAddress> ready = new CompletableFuture<>();
@@ -140,7 +149,7 @@ public final class ServerProcess implements AutoCloseable {
      * time is killed and reported as an {@link IllegalStateException} — a hang at shutdown is a bug.
      */
     public int stop() {
-        if (!process.isAlive()) return process.exitValue();
+        if (!process.isAlive()) return exited();
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -152,6 +161,15 @@ public final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        return exited();
+    }
+
+    private int exited() {
+        try {
+            lifeline.close();
+        } catch (IOException e) {
+            // the server is gone; so is the other end of the pipe
         }
         return process.exitValue();
     }

@@ -1,10 +1,12 @@
 package org.iobench.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,30 @@ class CatalogueTest {
             } else {
                 assertNull(impl.serverClass, impl.id);
             }
+        }
+    }
+
+    @Test
+    void programsAlwaysStartServersWithTheLifelineAndByHandOnlyWhenAsked() {
+        assertTrue(ServerCommand.of(Implementation.BLOCKING, ServerConfig.defaults(), null).contains("--exit-with-stdin"));
+        assertTrue(ServerCommand.of(Implementation.NATIVE_EPOLL_ET, ServerConfig.defaults(), null).contains("--exit-with-stdin"));
+        assertFalse(ServerCommand.of(Implementation.BLOCKING, ServerConfig.defaults(), null, false).contains("--exit-with-stdin"));
+    }
+
+    @Test
+    void theCommandSurvivesANonAsciiCheckoutPath() {
+        // Issue 7 point 5: bytes were counted as chars, so each non-ASCII char cut one byte off the tail.
+        String previous = System.getProperty("iobench.home");
+        System.setProperty("iobench.home", "/tmp/日本語/iobench");
+        try {
+            List<String> command = ServerCommand.of(Implementation.NATIVE_EPOLL_ET, ServerConfig.defaults(), null);
+            String decoded = new String(Catalog.encode(command), StandardCharsets.UTF_8);
+            assertTrue(decoded.endsWith("\0"), "every word is NUL-terminated");
+            assertEquals(command, List.of(decoded.substring(0, decoded.length() - 1).split("\0", -1)));
+            assertTrue(command.get(0).contains("日本語"), command::toString);
+        } finally {
+            if (previous == null) System.clearProperty("iobench.home");
+            else System.setProperty("iobench.home", previous);
         }
     }
 

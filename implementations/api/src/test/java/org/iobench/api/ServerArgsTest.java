@@ -32,6 +32,12 @@ class ServerArgsTest {
     }
 
     @Test
+    void theLifelineIsOffUnlessGiven() throws Exception {
+        assertFalse(ServerArgs.parse(new String[] {"--impl", "blocking"}).exitWithStdin());
+        assertTrue(ServerArgs.parse(new String[] {"--impl", "blocking", "--exit-with-stdin"}).exitWithStdin());
+    }
+
+    @Test
     void listNeedsNoImplementation() throws Exception {
         ServerArgs args = ServerArgs.parse(new String[] {"--list"});
         assertTrue(args.list());

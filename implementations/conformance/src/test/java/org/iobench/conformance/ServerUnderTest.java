@@ -30,7 +30,11 @@ final class ServerUnderTest implements AutoCloseable {
      * {@code prlimit --nofile=N:N} if one is given.
      */
     static ServerUnderTest start(Target target, List<String> commandPrefix) throws IOException {
-        return new ServerUnderTest(ServerProcess.start(target.impl(), ServerConfig.defaults(), null, commandPrefix));
+        return start(target, ServerConfig.defaults(), commandPrefix);
+    }
+
+    static ServerUnderTest start(Target target, ServerConfig config, List<String> commandPrefix) throws IOException {
+        return new ServerUnderTest(ServerProcess.start(target.impl(), config, null, commandPrefix));
     }
 
     String id() {

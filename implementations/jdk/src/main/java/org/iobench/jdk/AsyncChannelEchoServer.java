@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.iobench.api.Admission;
+import org.iobench.api.ConnectionBudget;
 import org.iobench.api.EchoServer;
 import org.iobench.api.Implementation;
+import org.iobench.api.RateLimitedLog;
 import org.iobench.api.ServerConfig;
 
 /**
@@ -21,14 +24,17 @@ import org.iobench.api.ServerConfig;
  * handlers, in an {@link AsynchronousChannelGroup} with a fixed pool of {@link ServerConfig#threads()}
  * threads. On Linux the JDK emulates completions on epoll (EPOLLONESHOT): the pool threads take turns
  * waiting in epoll and run the handlers. The echo is in {@link AsyncEchoConnection}; this class is
- * only lifecycle and the accept handler, which re-arms itself after every accept.
+ * only lifecycle and the accept handler, which re-arms itself after every accept. The accept's
+ * attachment says whether it runs on the spare descriptor ({@link Admission}).
  */
 public final class AsyncChannelEchoServer implements EchoServer {
     private static final String ID = Implementation.NIO2_ASYNC.id;
 
     private final ServerConfig config;
     private final AcceptBackoff acceptBackoff = new AcceptBackoff(ID);
-    private final CompletionHandler<AsynchronousSocketChannel, Void> onAccepted = new AcceptHandler();
+    private final RateLimitedLog log = new RateLimitedLog(ID);
+    private final Admission admission;
+    private final CompletionHandler<AsynchronousSocketChannel, Boolean> onAccepted = new AcceptHandler();
     /** The pool's threads, so close() can join them: the group reports termination before they are gone. */
     private final List<Thread> poolThreads = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -37,6 +43,9 @@ public final class AsyncChannelEchoServer implements EchoServer {
 
     public AsyncChannelEchoServer(ServerConfig config) {
         this.config = config;
+        // Each connection owns one direct buffer of the configured size for its whole life.
+        this.admission = new Admission(ID, ConnectionBudget.forServer(ID, config.bufferBytes(),
+                new ConnectionBudget.PerConnection(0, config.bufferBytes())));
     }
 
     @Override
@@ -56,38 +65,56 @@ public final class AsyncChannelEchoServer implements EchoServer {
             close();
             throw e;
         }
-        acceptNext();
+        acceptNext(false);
         return (InetSocketAddress) serverChannel.getLocalAddress();
     }
 
-    private void acceptNext() {
+    private void acceptNext(boolean onSpare) {
         try {
-            serverChannel.accept(null, onAccepted);
+            serverChannel.accept(onSpare, onAccepted);
         } catch (ShutdownChannelGroupException e) {
             // close() is under way: stop accepting
         }
     }
 
-    private final class AcceptHandler implements CompletionHandler<AsynchronousSocketChannel, Void> {
+    private final class AcceptHandler implements CompletionHandler<AsynchronousSocketChannel, Boolean> {
         @Override
-        public void completed(AsynchronousSocketChannel channel, Void unused) {
-            acceptNext();   // re-arm first, so the next client is accepted while this one starts
+        public void completed(AsynchronousSocketChannel channel, Boolean onSpare) {
+            // Decided before re-arming: the spare must be back before the next accept may need it.
+            boolean admitted = admission.admit(onSpare, () -> Shutdown.closeQuietly(channel));
+            acceptNext(false);   // re-arm before serving, so the next client is accepted while this one starts
+            if (!admitted) return;
             try {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                new AsyncEchoConnection(channel, config.bufferBytes()).start();
+                new AsyncEchoConnection(channel, config.bufferBytes(), admission::release).start();
             } catch (IOException e) {
-                Shutdown.closeQuietly(channel);   // the client left before we got to it
+                refuse(channel);   // the client left before we got to it
+            } catch (OutOfMemoryError e) {
+                // The budget keeps connection buffers within the limit, but direct memory is shared
+                // with the JDK's own buffers: refuse this connection rather than lose a pool thread.
+                refuse(channel);
+                log.log("refused a connection: " + e.getMessage());
             }
         }
 
         @Override
-        public void failed(Throwable failure, Void unused) {
+        public void failed(Throwable failure, Boolean onSpare) {
             if (closed || !serverChannel.isOpen()) return;
+            if (onSpare) admission.retakeSpare();
+            if (admission.releaseSpareFor(failure)) {
+                acceptNext(true);   // out of descriptors: accept the next one on the spare, to refuse it
+                return;
+            }
             // On a group thread: the pause holds up one handler thread for a few ms, a fair price for
-            // not giving up when descriptors run out.
+            // not giving up when accepting keeps failing.
             acceptBackoff.failed(failure);
-            acceptNext();
+            acceptNext(false);
         }
+    }
+
+    private void refuse(AsynchronousSocketChannel channel) {
+        Shutdown.closeQuietly(channel);
+        admission.release();
     }
 
     /**
@@ -114,5 +141,6 @@ public final class AsyncChannelEchoServer implements EchoServer {
             Thread.currentThread().interrupt();
         }
         Shutdown.joinAll(ID, poolThreads, deadlineNanos);
+        admission.close();
     }
 }

@@ -11,17 +11,23 @@ import java.nio.channels.ShutdownChannelGroupException;
  * buffer is fully written -> read again. At most one operation is outstanding, and no read is issued
  * while bytes are still being written: that is the backpressure, and the memory bound is this one
  * buffer (never a queue). The handler is this object, told apart by the attachment, so nothing is
- * allocated per echo by this code.
+ * allocated per echo by this code. How many such buffers may exist at once is the server's
+ * {@link org.iobench.api.ConnectionBudget}; {@code onClose} gives this one's place back.
  */
 final class AsyncEchoConnection implements CompletionHandler<Integer, AsyncEchoConnection.Step> {
     enum Step { READ, WRITE }
 
     private final AsynchronousSocketChannel channel;
     private final ByteBuffer buffer;
+    private final Runnable onClose;
+    /** Handlers of one connection never overlap (one operation at a time), so a plain flag will do. */
+    private boolean closed;
 
-    AsyncEchoConnection(AsynchronousSocketChannel channel, int bufferBytes) {
+    /** @throws OutOfMemoryError if direct memory is short after all (the caller refuses the connection) */
+    AsyncEchoConnection(AsynchronousSocketChannel channel, int bufferBytes, Runnable onClose) {
         this.channel = channel;
         this.buffer = ByteBuffer.allocateDirect(bufferBytes);
+        this.onClose = onClose;
     }
 
     void start() {
@@ -44,7 +50,7 @@ final class AsyncEchoConnection implements CompletionHandler<Integer, AsyncEchoC
 
     @Override
     public void failed(Throwable failure, Step step) {
-        Shutdown.closeQuietly(channel);   // reset by peer, or closed by the server's close(): quietly
+        close();   // reset by peer, or closed by the server's close(): quietly
     }
 
     private void readNext() {
@@ -52,7 +58,7 @@ final class AsyncEchoConnection implements CompletionHandler<Integer, AsyncEchoC
         try {
             channel.read(buffer, Step.READ, this);
         } catch (ShutdownChannelGroupException e) {
-            Shutdown.closeQuietly(channel);
+            close();
         }
     }
 
@@ -60,7 +66,7 @@ final class AsyncEchoConnection implements CompletionHandler<Integer, AsyncEchoC
         try {
             channel.write(buffer, Step.WRITE, this);
         } catch (ShutdownChannelGroupException e) {
-            Shutdown.closeQuietly(channel);
+            close();
         }
     }
 
@@ -71,6 +77,12 @@ final class AsyncEchoConnection implements CompletionHandler<Integer, AsyncEchoC
         } catch (IOException e) {
             // the peer is gone already; closing is all that is left
         }
+        close();
+    }
+
+    private void close() {
         Shutdown.closeQuietly(channel);
+        if (!closed) onClose.run();
+        closed = true;
     }
 }

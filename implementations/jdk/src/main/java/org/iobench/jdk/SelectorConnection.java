@@ -11,17 +11,22 @@ import java.nio.channels.SocketChannel;
  * interested in exactly one thing at a time: reading when the buffer is empty, writing when a write
  * left bytes behind. Not reading while bytes are pending is the backpressure: a client that does not
  * read fills its socket buffers and then stops being read from, and the server holds at most one
- * buffer for it. Nothing is allocated per echo.
+ * buffer for it. Nothing is allocated per echo. How many such buffers may exist at once is the
+ * server's {@link org.iobench.api.ConnectionBudget}; {@code onClose} gives this one's place back.
  */
 final class SelectorConnection {
     private final SocketChannel channel;
     /** In fill mode between events: position = bytes received and not yet echoed. */
     private final ByteBuffer buffer;
+    private final Runnable onClose;
     private boolean inputEnded;
+    private boolean closed;
 
-    SelectorConnection(SocketChannel channel, int bufferBytes) {
+    /** @throws OutOfMemoryError if direct memory is short after all (the caller refuses the connection) */
+    SelectorConnection(SocketChannel channel, int bufferBytes, Runnable onClose) {
         this.channel = channel;
         this.buffer = ByteBuffer.allocateDirect(bufferBytes);
+        this.onClose = onClose;
     }
 
     /** Readable: read once (the selector is level-triggered, leftovers fire again), then echo. Writable: echo the rest. */
@@ -51,5 +56,7 @@ final class SelectorConnection {
     private void close(SelectionKey key) {
         key.cancel();
         Shutdown.closeQuietly(channel);
+        if (!closed) onClose.run();
+        closed = true;
     }
 }

@@ -8,6 +8,8 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.iobench.api.Admission;
+import org.iobench.api.ConnectionBudget;
 import org.iobench.api.EchoServer;
 import org.iobench.api.Implementation;
 import org.iobench.api.ServerConfig;
@@ -28,6 +30,7 @@ public final class SelectorEchoServer implements EchoServer {
 
     private final ServerConfig config;
     private final AcceptBackoff acceptBackoff = new AcceptBackoff(ID);
+    private final Admission admission;
     private final List<SelectorEventLoop> loops = new ArrayList<>();
     private volatile boolean closed;
     private ServerSocketChannel serverChannel;
@@ -35,6 +38,9 @@ public final class SelectorEchoServer implements EchoServer {
 
     public SelectorEchoServer(ServerConfig config) {
         this.config = config;
+        // Each connection owns one direct buffer of the configured size for its whole life.
+        this.admission = new Admission(ID, ConnectionBudget.forServer(ID, config.bufferBytes(),
+                new ConnectionBudget.PerConnection(0, config.bufferBytes())));
     }
 
     @Override
@@ -45,7 +51,7 @@ public final class SelectorEchoServer implements EchoServer {
             serverChannel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             serverChannel.bind(new InetSocketAddress(config.bindAddress(), config.port()), ServerConfig.DEFAULT_BACKLOG);
             for (int i = 0; i < config.threads(); i++) {
-                SelectorEventLoop loop = new SelectorEventLoop(ID + "-loop-" + i, config.bufferBytes());
+                SelectorEventLoop loop = new SelectorEventLoop(ID + "-loop-" + i, config.bufferBytes(), admission);
                 loops.add(loop);
                 loop.start();   // started at once, so that close() after a failure here stops it
             }
@@ -64,12 +70,13 @@ public final class SelectorEchoServer implements EchoServer {
         while (!closed) {
             SocketChannel channel;
             try {
-                channel = serverChannel.accept();
+                channel = admission.accept(serverChannel::accept);
             } catch (IOException e) {
                 if (closed || !serverChannel.isOpen()) return;
                 acceptBackoff.failed(e);
                 continue;
             }
+            if (channel == null) continue;   // refused: out of descriptors or beyond the memory budget
             loops.get(next).adopt(channel);
             next = (next + 1) % loops.size();
         }
@@ -88,5 +95,6 @@ public final class SelectorEchoServer implements EchoServer {
         Shutdown.joinAll(ID, Collections.singletonList(acceptor), deadlineNanos);   // null if never started
         loops.forEach(SelectorEventLoop::stop);
         Shutdown.joinAll(ID, loops.stream().map(SelectorEventLoop::thread).toList(), deadlineNanos);
+        admission.close();
     }
 }

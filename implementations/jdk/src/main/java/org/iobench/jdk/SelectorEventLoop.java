@@ -1,6 +1,7 @@
 package org.iobench.jdk;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -8,6 +9,8 @@ import java.nio.channels.SocketChannel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import org.iobench.api.Admission;
+import org.iobench.api.RateLimitedLog;
 
 /**
  * One event loop of {@link SelectorEchoServer}: a thread, a selector and the connections registered
@@ -17,6 +20,8 @@ import java.util.function.Consumer;
 final class SelectorEventLoop implements Runnable {
     private final Selector selector;
     private final int bufferBytes;
+    private final Admission admission;
+    private final RateLimitedLog log;
     private final Thread thread;
     /** Accepted channels waiting to be registered by this loop's thread (a Selector is not thread-safe to register with while selecting). */
     private final Queue<SocketChannel> adopted = new ConcurrentLinkedQueue<>();
@@ -24,9 +29,12 @@ final class SelectorEventLoop implements Runnable {
     private final Consumer<SelectionKey> dispatch = key -> ((SelectorConnection) key.attachment()).onReady(key);
     private volatile boolean running = true;
 
-    SelectorEventLoop(String name, int bufferBytes) throws IOException {
+    /** {@code admission} is told when each adopted connection ends. */
+    SelectorEventLoop(String name, int bufferBytes, Admission admission) throws IOException {
         this.selector = Selector.open();
         this.bufferBytes = bufferBytes;
+        this.admission = admission;
+        this.log = new RateLimitedLog(name);
         this.thread = new Thread(this, name);
         thread.setDaemon(true);
     }
@@ -51,6 +59,11 @@ final class SelectorEventLoop implements Runnable {
         selector.wakeup();
     }
 
+    /**
+     * A failure here is not a connection's (those end in SelectorConnection) but the loop's own, and
+     * it is let through to end the process (ServerMain's uncaught-exception handler): a server whose
+     * loop died would go on listening and hand new connections to a loop that never serves them.
+     */
     @Override
     public void run() {
         try {
@@ -58,9 +71,8 @@ final class SelectorEventLoop implements Runnable {
                 selector.select(dispatch);
                 registerAdopted();
             }
-        } catch (IOException | RuntimeException e) {
-            // Not a connection's failure (those are handled in SelectorConnection): the loop itself broke.
-            if (running) System.err.println("iobench: " + thread.getName() + " stopped: " + e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(thread.getName() + ": the selector failed", e);
         } finally {
             closeEverything();
         }
@@ -71,11 +83,21 @@ final class SelectorEventLoop implements Runnable {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                channel.register(selector, SelectionKey.OP_READ, new SelectorConnection(channel, bufferBytes));
+                channel.register(selector, SelectionKey.OP_READ, new SelectorConnection(channel, bufferBytes, admission::release));
             } catch (IOException e) {
-                Shutdown.closeQuietly(channel);   // the client left before we got to it
+                refuse(channel);   // the client left before we got to it
+            } catch (OutOfMemoryError e) {
+                // The budget keeps connection buffers within the limit, but direct memory is shared
+                // with the JDK's own buffers: refuse this connection rather than lose the loop.
+                refuse(channel);
+                log.log("refused a connection: " + e.getMessage());
             }
         }
+    }
+
+    private void refuse(SocketChannel channel) {
+        Shutdown.closeQuietly(channel);
+        admission.release();
     }
 
     private void closeEverything() {

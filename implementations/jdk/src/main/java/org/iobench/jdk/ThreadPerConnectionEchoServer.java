@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import org.iobench.api.Admission;
+import org.iobench.api.ConnectionBudget;
 import org.iobench.api.EchoServer;
 import org.iobench.api.ServerConfig;
 
@@ -21,9 +23,18 @@ import org.iobench.api.ServerConfig;
  *
  * <p>Backpressure comes for free: a blocking write to a client that does not read blocks the
  * connection's thread, which then stops reading; per connection the server holds one buffer.
+ *
+ * <p>That buffer is at most {@link #MAX_CHUNK_BYTES}: the JDK's socket streams move at most 128 KiB
+ * per call ({@code NioSocketImpl.MAX_BUFFER_SIZE}), through a temporary direct buffer of the same
+ * size cached per thread, so a larger array would only cost heap (and, at 1 MiB and more, whole G1
+ * regions per array). Both are counted in the {@link ConnectionBudget}.
  */
 abstract class ThreadPerConnectionEchoServer implements EchoServer {
+    static final int MAX_CHUNK_BYTES = 128 * 1024;
+
     private final ServerConfig config;
+    private final int chunkBytes;
+    private final Admission admission;
     private final String id;
     private final ThreadFactory threads;
     private final AcceptBackoff acceptBackoff;
@@ -38,6 +49,9 @@ abstract class ThreadPerConnectionEchoServer implements EchoServer {
         this.id = id;
         this.threads = threads;
         this.acceptBackoff = new AcceptBackoff(id);
+        this.chunkBytes = Math.min(config.bufferBytes(), MAX_CHUNK_BYTES);
+        this.admission = new Admission(id, ConnectionBudget.forServer(id, config.bufferBytes(),
+                new ConnectionBudget.PerConnection(chunkBytes, chunkBytes)));
     }
 
     @Override
@@ -61,13 +75,13 @@ abstract class ThreadPerConnectionEchoServer implements EchoServer {
         while (!closed) {
             Socket socket;
             try {
-                socket = serverSocket.accept();
+                socket = admission.accept(serverSocket::accept);
             } catch (IOException e) {
                 if (closed || serverSocket.isClosed()) return;
                 acceptBackoff.failed(e);
                 continue;
             }
-            startConnectionThread(socket);
+            if (socket != null) startConnectionThread(socket);
         }
     }
 
@@ -80,6 +94,7 @@ abstract class ThreadPerConnectionEchoServer implements EchoServer {
             // "unable to create native thread": the limit of this model. Refuse this connection, keep
             // serving the others; a heap OutOfMemoryError would not come from Thread.start().
             connections.remove(socket);
+            admission.release();
             Shutdown.closeQuietly(socket);
             acceptBackoff.failed(e);
         }
@@ -91,7 +106,7 @@ abstract class ThreadPerConnectionEchoServer implements EchoServer {
             socket.setTcpNoDelay(true);
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            byte[] buffer = new byte[config.bufferBytes()];
+            byte[] buffer = new byte[chunkBytes];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 out.write(buffer, 0, n);
             }
@@ -101,6 +116,7 @@ abstract class ThreadPerConnectionEchoServer implements EchoServer {
             // Reset by the peer, or closed by close(): only this connection ends, and quietly.
         } finally {
             connections.remove(socket);
+            admission.release();
         }
     }
 
@@ -117,5 +133,6 @@ abstract class ThreadPerConnectionEchoServer implements EchoServer {
         Shutdown.joinAll(id, Collections.singletonList(acceptor), deadlineNanos);   // null if never started
         connections.keySet().forEach(Shutdown::closeQuietly);
         Shutdown.joinAll(id, List.copyOf(connections.values()), deadlineNanos);
+        admission.close();
     }
 }

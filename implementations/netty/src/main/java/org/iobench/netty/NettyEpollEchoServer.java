@@ -9,6 +9,7 @@ import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import org.iobench.api.ServerConfig;
+import org.iobench.nettycommon.NettyEchoServer;
 
 import java.util.concurrent.ThreadFactory;
 
@@ -21,7 +22,7 @@ public abstract class NettyEpollEchoServer extends NettyEchoServer {
     private final EpollMode mode;
 
     protected NettyEpollEchoServer(ServerConfig config, EpollMode mode) {
-        super(config);
+        super(config, "netty");
         this.mode = mode;
     }
 

@@ -5,6 +5,7 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import org.iobench.api.ServerConfig;
+import org.iobench.nettycommon.NettyEchoServer;
 
 import java.util.concurrent.ThreadFactory;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.ThreadFactory;
 public final class NettyNioEchoServer extends NettyEchoServer {
 
     public NettyNioEchoServer(ServerConfig config) {
-        super(config);
+        super(config, "netty");
     }
 
     @Override

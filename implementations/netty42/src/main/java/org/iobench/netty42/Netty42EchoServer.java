@@ -1,127 +1,29 @@
 package org.iobench.netty42;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ImmediateEventExecutor;
-import org.iobench.api.EchoServer;
 import org.iobench.api.ServerConfig;
-import org.iobench.api.ServerThreads;
+import org.iobench.nettycommon.NettyEchoServer;
 
-import java.io.IOException;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadFactory;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The lifecycle every Netty 4.2 echo server shares (configure, bind, close), so that the transports
- * differ only in what a subclass supplies: the I/O handler driving each event loop (4.2's
- * {@link MultiThreadIoEventLoopGroup} API) and the server channel type. One acceptor thread,
- * {@code config.threads()} worker event loops. Same options as the Netty 4.1 servers.
+ * A Netty 4.2 echo server: the shared lifecycle ({@link NettyEchoServer}, the same source the Netty
+ * 4.1 servers are compiled from), with event loops built the 4.2 way, a
+ * {@link MultiThreadIoEventLoopGroup} driven by the transport's I/O handler.
  */
-public abstract class Netty42EchoServer implements EchoServer {
-    private static final int SMALLEST_READ_BYTES = 64;
-    private static final int FIRST_READ_BYTES = 2048;
-    private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
-
-    private final ServerConfig config;
-    private EventLoopGroup acceptorGroup;
-    private EventLoopGroup workerGroup;
-    private Channel serverChannel;
-    /** Every event-loop thread started, so close() can join them: a group's termination future completes just before its threads exit. */
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+public abstract class Netty42EchoServer extends NettyEchoServer {
 
     protected Netty42EchoServer(ServerConfig config) {
-        this.config = config;
+        super(config, "netty42");
     }
 
     /** The transport: what drives each event loop (epoll, io_uring, ...). */
     protected abstract IoHandlerFactory ioHandlerFactory();
 
-    protected abstract Class<? extends ServerChannel> serverChannelType();
-
     @Override
-    public synchronized InetSocketAddress start() throws IOException {
-        if (acceptorGroup != null) throw new IllegalStateException("already started");
-        acceptorGroup = newEventLoopGroup(1, tracked(new DefaultThreadFactory("netty42-acceptor")));
-        workerGroup = newEventLoopGroup(config.threads(), tracked(new DefaultThreadFactory("netty42-worker")));
-        int bufferBytes = config.bufferBytes();
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(acceptorGroup, workerGroup)
-                .channel(serverChannelType())
-                .option(ChannelOption.SO_BACKLOG, ServerConfig.DEFAULT_BACKLOG)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .handler(AcceptErrorHandler.INSTANCE)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                // Netty's adaptive read sizing, capped at the configured buffer size.
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
-                        Math.min(SMALLEST_READ_BYTES, bufferBytes), Math.min(FIRST_READ_BYTES, bufferBytes), bufferBytes))
-                // Above bufferBytes pending towards the client the channel turns unwritable and the
-                // handler stops reading; below half of it, reading resumes.
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(bufferBytes / 2, bufferBytes))
-                .childHandler(EchoHandler.INSTANCE);
-        ChannelFuture bind = bootstrap.bind(config.bindAddress(), config.port()).awaitUninterruptibly();
-        if (!bind.isSuccess()) {
-            close();
-            throw bindFailure(bind.cause());
-        }
-        serverChannel = bind.channel();
-        return (InetSocketAddress) serverChannel.localAddress();
-    }
-
-    /** Stops accepting, closes every connection, ends both groups' threads; returns when they are gone. */
-    @Override
-    public synchronized void close() {
-        if (serverChannel != null) {
-            serverChannel.close().awaitUninterruptibly();
-            serverChannel = null;
-        }
-        Future<?> acceptorStopped = shutdown(acceptorGroup);
-        Future<?> workersStopped = shutdown(workerGroup);
-        acceptorStopped.awaitUninterruptibly();
-        workersStopped.awaitUninterruptibly();
-        ServerThreads.joinAll("netty42", threads, System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_TIMEOUT_SECONDS));
-        threads.clear();
-        acceptorGroup = null;
-        workerGroup = null;
-    }
-
-    private EventLoopGroup newEventLoopGroup(int threads, ThreadFactory threadFactory) {
+    protected final EventLoopGroup newEventLoopGroup(int threads, ThreadFactory threadFactory) {
         return new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory());
-    }
-
-    private ThreadFactory tracked(ThreadFactory factory) {
-        return task -> {
-            Thread thread = factory.newThread(task);
-            threads.add(thread);
-            return thread;
-        };
-    }
-
-    private static Future<?> shutdown(EventLoopGroup group) {
-        if (group == null) return ImmediateEventExecutor.INSTANCE.newSucceededFuture(null);
-        // No quiet period: an echo server has no in-flight work worth waiting for.
-        return group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** Native transports report a failed bind as a plain IOException; the JDK calls it BindException. */
-    private static IOException bindFailure(Throwable cause) {
-        if (cause instanceof BindException bindException) return bindException;
-        BindException failure = new BindException(cause.getMessage());
-        failure.initCause(cause);
-        return failure;
     }
 }

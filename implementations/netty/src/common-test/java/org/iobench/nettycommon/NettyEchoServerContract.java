@@ -1,11 +1,10 @@
-package org.iobench.netty42;
+package org.iobench.nettycommon;
 
 import org.iobench.api.EchoServer;
 import org.iobench.api.ServerConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +21,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,31 +29,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * In-process checks of the Netty 4.2 servers' own promises (the cross-implementation conformance
- * suite runs them as processes): echo with half-close, backpressure, clean close, bind failure.
+ * In-process checks of a Netty server's own promises (the cross-implementation conformance suite
+ * runs them as processes): echo with half-close, backpressure, clean close, bind failure. Written
+ * once and run per transport, as Netty's testsuite runs {@code SocketEchoTest}: each transport's test
+ * extends this class and names its server in one line. One source, compiled into the netty and netty42 modules.
  */
 @Timeout(60)
-class Netty42EchoServerTest {
+public abstract class NettyEchoServerContract {
     private static final int CLIENT_SOCKET_BUFFER_BYTES = 64 * 1024;
     private static final long UNREAD_LIMIT_BYTES = 128L << 20;
     private static final long STALL_MILLIS = 1000;
 
-    static Stream<Arguments> servers() {
-        return Stream.of(
-                server("netty42-epoll", Netty42EpollEchoServer::new, Netty42EpollEchoServer::unavailableReason),
-                server("netty42-io-uring", Netty42IoUringEchoServer::new, Netty42IoUringEchoServer::unavailableReason));
+    private final Function<ServerConfig, EchoServer> transport;
+    private final Supplier<String> unavailableReason;
+
+    /**
+     * @param transport         the transport's server constructor
+     * @param unavailableReason why it cannot run here (its server's {@code unavailableReason()}), null when it can
+     */
+    protected NettyEchoServerContract(Function<ServerConfig, EchoServer> transport, Supplier<String> unavailableReason) {
+        this.transport = transport;
+        this.unavailableReason = unavailableReason;
     }
 
-    private static Arguments server(String id, Function<ServerConfig, EchoServer> factory, Supplier<String> unavailable) {
-        return Arguments.of(id, factory, unavailable);
+    private EchoServer newServer(ServerConfig config) {
+        return transport.apply(config);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
-    void echoesEveryByteThenEndsTheStreamAfterHalfClose(String id, Function<ServerConfig, EchoServer> factory,
-                                                        Supplier<String> unavailable) throws Exception {
-        assumeTrue(unavailable.get() == null, unavailable);
-        try (EchoServer server = factory.apply(ServerConfig.defaults())) {
+    @BeforeEach
+    public void skipWhereTheTransportIsUnavailable() {
+        String reason = unavailableReason.get();
+        assumeTrue(reason == null, reason);
+    }
+
+    @Test
+    public void echoesEveryByteThenEndsTheStreamAfterHalfClose() throws Exception {
+        try (EchoServer server = newServer(ServerConfig.defaults())) {
             InetSocketAddress address = server.start();
             for (int payloadBytes : new int[] {1, 64, 16_385, 1 << 20}) {
                 byte[] sent = new byte[payloadBytes];
@@ -67,18 +76,15 @@ class Netty42EchoServerTest {
                         out.write(sent, offset, Math.min(7_001, payloadBytes - offset));
                     }
                     socket.shutdownOutput();
-                    assertArrayEquals(sent, received.get(), id + ": " + payloadBytes + " bytes");
+                    assertArrayEquals(sent, received.get(), getClass().getSimpleName() + ": " + payloadBytes + " bytes");
                 }
             }
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
-    void stopsReadingFromAClientThatDoesNotRead(String id, Function<ServerConfig, EchoServer> factory,
-                                                Supplier<String> unavailable) throws Exception {
-        assumeTrue(unavailable.get() == null, unavailable);
-        try (EchoServer server = factory.apply(ServerConfig.defaults());
+    @Test
+    public void stopsReadingFromAClientThatDoesNotRead() throws Exception {
+        try (EchoServer server = newServer(ServerConfig.defaults());
              SocketChannel client = SocketChannel.open()) {
             // Small client buffers: what the client can push is then bounded by the server, not by us.
             client.setOption(StandardSocketOptions.SO_SNDBUF, CLIENT_SOCKET_BUFFER_BYTES);
@@ -87,44 +93,38 @@ class Netty42EchoServerTest {
             client.configureBlocking(false);
             long written = writeUntilStalled(client);
             assertTrue(written < UNREAD_LIMIT_BYTES / 2,
-                    id + " kept reading from a client that reads nothing: " + written + " bytes accepted");
+                    getClass().getSimpleName() + " kept reading from a client that reads nothing: " + written + " bytes accepted");
             client.shutdownOutput();
             client.configureBlocking(true);
-            assertEquals(written, readPatternToEnd(client), id + ": echoed bytes after the stall");
+            assertEquals(written, readPatternToEnd(client), getClass().getSimpleName() + ": echoed bytes after the stall");
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
-    void closeReleasesThePortAndEndsItsThreads(String id, Function<ServerConfig, EchoServer> factory,
-                                               Supplier<String> unavailable) throws Exception {
-        assumeTrue(unavailable.get() == null, unavailable);
-        EchoServer server = factory.apply(ServerConfig.defaults());
+    @Test
+    public void closeReleasesThePortAndEndsItsThreads() throws Exception {
+        EchoServer server = newServer(ServerConfig.defaults());
         InetSocketAddress address = server.start();
         try (Socket connected = new Socket(address.getAddress(), address.getPort())) {
             connected.getOutputStream().write(1);
             assertEquals(1, connected.getInputStream().read());
             server.close();
-            assertEquals(-1, connected.getInputStream().read(), id + ": open connection not closed");
+            assertEquals(-1, connected.getInputStream().read(), getClass().getSimpleName() + ": open connection not closed");
         }
         server.close(); // idempotent
         assertThrows(ConnectException.class, () -> new Socket(address.getAddress(), address.getPort()).close());
-        assertTrue(nettyThreadsGone(), id + ": event loop threads still alive after close()");
+        assertTrue(nettyThreadsGone(), getClass().getSimpleName() + ": event loop threads still alive after close()");
         try (ServerSocket rebind = new ServerSocket()) {
             rebind.setReuseAddress(true);
             rebind.bind(address);
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
-    void aPortInUseIsABindExceptionAndLeavesNoThreads(String id, Function<ServerConfig, EchoServer> factory,
-                                                      Supplier<String> unavailable) throws Exception {
-        assumeTrue(unavailable.get() == null, unavailable);
+    @Test
+    public void aPortInUseIsABindExceptionAndLeavesNoThreads() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, ServerConfig.defaults().bindAddress());
-             EchoServer server = factory.apply(ServerConfig.defaults().withPort(taken.getLocalPort()))) {
+             EchoServer server = newServer(ServerConfig.defaults().withPort(taken.getLocalPort()))) {
             assertThrows(BindException.class, server::start);
-            assertTrue(nettyThreadsGone(), id + ": threads left behind by a failed start");
+            assertTrue(nettyThreadsGone(), getClass().getSimpleName() + ": threads left behind by a failed start");
         }
     }
 
@@ -176,7 +176,7 @@ class Netty42EchoServerTest {
 
     /** close() joins the event-loop threads, so none may be left the moment it returns. */
     private static boolean nettyThreadsGone() {
-        return !Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> t.isAlive() && (t.getName().startsWith("netty42-acceptor") || t.getName().startsWith("netty42-worker")));
+        return Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().matches("netty(42)?-(acceptor|worker)-.*"));
     }
 }

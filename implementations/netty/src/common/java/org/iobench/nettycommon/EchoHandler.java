@@ -1,4 +1,4 @@
-package org.iobench.netty42;
+package org.iobench.nettycommon;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -16,7 +16,8 @@ import java.io.IOException;
  * <p>Backpressure: the channel's write-buffer watermarks are set from the configured buffer size, so
  * once more than that is pending towards a client that does not read, the channel turns unwritable
  * and we stop reading from it; reading resumes when the pending bytes drain below the low mark.
- * (A copy of this class lives in the netty module: the two Netty versions cannot share a classpath.)
+ * (One source, compiled into the netty and netty42 modules: the two Netty versions cannot share a
+ * classpath, but this code reads the same against both.)
  */
 @Sharable
 final class EchoHandler extends ChannelInboundHandlerAdapter {

@@ -1,4 +1,4 @@
-package org.iobench.netty;
+package org.iobench.nettycommon;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
@@ -11,6 +11,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
+import org.iobench.api.Admission;
 import org.iobench.api.EchoServer;
 import org.iobench.api.ServerConfig;
 import org.iobench.api.ServerThreads;
@@ -24,9 +25,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The lifecycle every Netty 4.1 echo server shares (configure, bind, close), so that the transports
- * differ only in what a subclass supplies: its event loops, its server channel type and, for epoll,
- * the trigger mode. One acceptor thread, {@code config.threads()} worker event loops.
+ * The lifecycle every Netty echo server shares (configure, bind, close), so that the transports
+ * differ only in what a subclass supplies: its event loops, its server channel type and, for Netty
+ * 4.1 epoll, the trigger mode. One acceptor thread, {@code config.threads()} worker event loops.
+ *
+ * <p>One source, compiled into both the netty (4.1) and the netty42 module (see their poms): the two
+ * Netty versions cannot share a classpath, and this code reads the same against both, so the only
+ * difference between a 4.1 and a 4.2 server is the Netty underneath.
  */
 public abstract class NettyEchoServer implements EchoServer {
     private static final int SMALLEST_READ_BYTES = 64;
@@ -34,14 +39,24 @@ public abstract class NettyEchoServer implements EchoServer {
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 5;
 
     private final ServerConfig config;
+    /** Names this family's threads and log lines: the module, "netty" or "netty42". */
+    private final String family;
+    /**
+     * Refuses what comes beyond the descriptor limit. No memory cap here: a connection holds at most
+     * the write watermark pending plus one read buffer, taken from Netty's pool only while a read is
+     * under way (an idle one holds none), and when Netty's direct memory runs short the failed
+     * allocation closes that one connection (EchoHandler.exceptionCaught), never an event loop.
+     */
+    private Admission admission;
     private EventLoopGroup acceptorGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
     /** Every event-loop thread started, so close() can join them: a group's termination future completes just before its threads exit. */
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    protected NettyEchoServer(ServerConfig config) {
+    protected NettyEchoServer(ServerConfig config, String family) {
         this.config = config;
+        this.family = family;
     }
 
     /** The transport's event loops: {@code threads} of them, threads made by {@code threadFactory}. */
@@ -56,15 +71,16 @@ public abstract class NettyEchoServer implements EchoServer {
     @Override
     public synchronized InetSocketAddress start() throws IOException {
         if (acceptorGroup != null) throw new IllegalStateException("already started");
-        acceptorGroup = newEventLoopGroup(1, tracked(new DefaultThreadFactory("netty-acceptor")));
-        workerGroup = newEventLoopGroup(config.threads(), tracked(new DefaultThreadFactory("netty-worker")));
+        acceptorGroup = newEventLoopGroup(1, tracked(new DefaultThreadFactory(family + "-acceptor")));
+        workerGroup = newEventLoopGroup(config.threads(), tracked(new DefaultThreadFactory(family + "-worker")));
         int bufferBytes = config.bufferBytes();
+        admission = new Admission(family, null);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptorGroup, workerGroup)
                 .channel(serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, ServerConfig.DEFAULT_BACKLOG)
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .handler(AcceptErrorHandler.INSTANCE)
+                .handler(new AcceptErrorHandler(family, admission))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 // Netty's adaptive read sizing, capped at the configured buffer size.
@@ -95,10 +111,12 @@ public abstract class NettyEchoServer implements EchoServer {
         Future<?> workersStopped = shutdown(workerGroup);
         acceptorStopped.awaitUninterruptibly();
         workersStopped.awaitUninterruptibly();
-        ServerThreads.joinAll("netty", threads, System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_TIMEOUT_SECONDS));
+        ServerThreads.joinAll(family, threads, System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_TIMEOUT_SECONDS));
         threads.clear();
         acceptorGroup = null;
         workerGroup = null;
+        if (admission != null) admission.close();
+        admission = null;
     }
 
     private ThreadFactory tracked(ThreadFactory factory) {
