@@ -35,6 +35,7 @@ public final class PlotMain {
                 runs.add(RunDir.load(dir));
             }
             RunDir main = runs.getFirst();
+            warnOfDifferentPresets(runs, err);
             Path chartsDir = main.dir().resolve(Charts.DIR);
             SummaryCsv.write(main.results(), main.dir());
             List<Path> charts = Charts.write(runs, chartsDir);
@@ -43,9 +44,9 @@ public final class PlotMain {
             out.println("iobench plot: " + main.results().size() + " results -> " + main.dir().resolve(SummaryCsv.FILE)
                     + ", " + MarkdownSummary.FILE + ", " + charts.size() + " charts (png+svg) in " + chartsDir
                     + ", " + ActionBenchmarkExport.BIGGER_FILE + ", " + ActionBenchmarkExport.SMALLER_FILE);
-            if (!main.invalidResults().isEmpty()) {
-                err.println("iobench plot: warning: " + main.invalidResults().size()
-                        + " result(s) have errors > 0 and are marked INVALID in " + MarkdownSummary.FILE);
+            if (!main.validity().valid()) {
+                err.println("iobench plot: warning: the run is " + main.validity().headline()
+                        + " (" + MarkdownSummary.FILE + " opens with the list)");
             }
             return CompareMain.OK;
         } catch (ResultsException unusable) {
@@ -54,6 +55,18 @@ public final class PlotMain {
         } catch (IOException e) {
             err.println("iobench plot: cannot write results: " + e.getMessage());
             return CompareMain.UNUSABLE;
+        }
+    }
+
+    /** Overlaid runs of other presets ran other iterations and matrices: drawn, but never without a word. */
+    private static void warnOfDifferentPresets(List<RunDir> runs, PrintStream err) {
+        String mainPreset = runs.getFirst().env("preset");
+        for (RunDir other : runs.subList(1, runs.size())) {
+            if (!other.env("preset").equals(mainPreset)) {
+                err.println("iobench plot: warning: overlaying " + other.name() + " (preset '" + other.env("preset")
+                        + "') on " + runs.getFirst().name() + " (preset '" + mainPreset
+                        + "'): different iterations and matrices, compare the curves with care");
+            }
         }
     }
 
