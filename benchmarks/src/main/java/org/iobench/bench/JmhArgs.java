@@ -77,22 +77,16 @@ final class JmhArgs {
     }
 
     /**
-     * Iteration options JMH would accept but a run cannot use: forks run the benchmark in the host
-     * JVM (no pinning, the server's shutdown hooks in the wrong JVM) and no measured iteration
-     * means no result.
+     * Options JMH accepts (it refuses non-positive counts itself) but a run cannot use: no forks runs
+     * the benchmark in the host JVM (no pinning, the server's shutdown hook in the wrong JVM), and
+     * "-t max" gives every CPU a driver thread, the server's too.
      */
     void checkIterationOptions() throws BenchOptions.UsageException {
         if (user.getForkCount().hasValue() && user.getForkCount().get() < 1) {
             throw new BenchOptions.UsageException("-f " + user.getForkCount().get() + ": every trial needs its own JVM (forks >= 1)");
         }
-        if (user.getMeasurementIterations().hasValue() && user.getMeasurementIterations().get() < 1) {
-            throw new BenchOptions.UsageException("-i " + user.getMeasurementIterations().get() + ": at least one measured iteration is needed");
-        }
-        if (user.getWarmupIterations().hasValue() && user.getWarmupIterations().get() < 0) {
-            throw new BenchOptions.UsageException("-wi " + user.getWarmupIterations().get() + ": cannot be negative");
-        }
         if (user.getThreads().hasValue() && user.getThreads().get() < 1) {
-            throw new BenchOptions.UsageException("-t " + user.getThreads().get() + ": give a number of driver threads >= 1");
+            throw new BenchOptions.UsageException("-t max: give a number of driver threads (at most the driver's CPUs)");
         }
     }
 

@@ -94,8 +94,8 @@ final class RunRecord {
         } catch (IOException | RuntimeException e) {
             System.err.println("bench: could not finish the run folder " + folder + ": " + e.getMessage());
         }
-        System.out.printf("%nbench: run %s: %d of %d trials produced a result in %s; results in %s (path also in %s)%n",
-                status.id(), check.receivedCount(), check.plannedCount(), wall, folder, lastRunFile);
+        System.out.printf("%nbench: run %s: %d of %d trials produced a result in %s; results in %s%n",
+                status.id(), check.receivedCount(), check.plannedCount(), wall, folder);
         check.failed(cutShort).forEach(f -> System.err.println("bench: FAILED (no result): " + f));
         check.invalid().forEach(f -> System.err.println("bench: INVALID: " + f));
         check.incomplete(cutShort).forEach(f -> System.err.println("bench: INCOMPLETE: " + f));
