@@ -132,6 +132,17 @@ public final class Compare {
 
     /** Unusable input is refused (exit 2) rather than judged: a gate on bad data cries wolf or sleeps. */
     private static void checkUsable(RunDir baseline, RunDir current, Options options) throws ResultsException {
+        // first, because it is the reason that matters: a run that cannot be trusted names its trials
+        for (RunDir run : List.of(baseline, current)) {
+            RunValidity validity = run.validity();
+            if (!validity.valid()) {
+                List<String> reasons = new ArrayList<>(validity.incomplete());
+                reasons.addAll(validity.invalid());
+                throw new ResultsException(run.name() + " is " + validity.outcome() + " (see its summary.md): "
+                        + String.join("; ", reasons.subList(0, Math.min(MAX_NAMED, reasons.size())))
+                        + (reasons.size() > MAX_NAMED ? "; and " + (reasons.size() - MAX_NAMED) + " more" : ""));
+            }
+        }
         String basePreset = baseline.env("preset");
         String currentPreset = current.env("preset");
         if (!basePreset.isEmpty() && !currentPreset.isEmpty() && !basePreset.equals(currentPreset)) {
@@ -139,14 +150,6 @@ public final class Compare {
                     + "', current " + current.name() + " is '" + currentPreset + "'");
         }
         for (RunDir run : List.of(baseline, current)) {
-            RunValidity validity = run.validity();
-            if (!validity.valid()) {
-                List<String> reasons = new java.util.ArrayList<>(validity.incomplete());
-                reasons.addAll(validity.invalid());
-                throw new ResultsException(run.name() + " is " + validity.outcome() + " (see its summary.md): "
-                        + String.join("; ", reasons.subList(0, Math.min(MAX_NAMED, reasons.size())))
-                        + (reasons.size() > MAX_NAMED ? "; and " + (reasons.size() - MAX_NAMED) + " more" : ""));
-            }
             if (run.results().isEmpty()) {
                 throw new ResultsException(run.name() + " has no results");
             }
