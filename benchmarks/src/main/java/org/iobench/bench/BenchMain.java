@@ -1,6 +1,7 @@
 package org.iobench.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -76,6 +77,8 @@ public final class BenchMain {
     private static int bench(BenchOptions options, JmhArgs jmh) throws IOException, BenchOptions.UsageException {
         long startNanos = System.nanoTime();
         Path home = IobenchHome.get();
+        // a previous run's record must not stand in for this one (the reports would draw that run)
+        Files.deleteIfExists(ResultsFolder.lastRunFile(home));
         Preset preset = options.preset();
         Map<String, String> unavailable = new LinkedHashMap<>();
         List<String> notRun = new ArrayList<>();

@@ -6,17 +6,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * {@code scripts/plot <run-dir> [<other-run-dir> ...]} and {@code --last-run <file>} (used by
  * {@code mvn verify -Pbench}: the file names the run folder). Writes into the first run's folder:
  * summary.csv, summary.md, charts/*.png|svg and the github-action-benchmark JSON files. Other runs are
- * overlaid (dashed) on the throughput charts. Exit 0 on success, 2 on unusable input.
+ * overlaid (dashed) on the throughput charts. Exit 0 when drawn, 2 on unusable input; with
+ * {@code --require-valid} (used by {@code mvn verify -Pbench}), 1 after drawing a run that is not valid.
  */
 public final class PlotMain {
 
-    static final String USAGE = "usage: plot <run-dir> [<other-run-dir> ...] | plot --last-run <file naming a run-dir>";
+    static final String USAGE = "usage: plot [--require-valid] <run-dir> [<other-run-dir> ...]"
+            + " | plot [--require-valid] --last-run <file naming a run-dir>";
+    /** Exit status when --require-valid was given and the run is invalid or incomplete (its reports are drawn). */
+    static final int NOT_VALID = 1;
 
     private PlotMain() {
     }
@@ -29,7 +34,8 @@ public final class PlotMain {
         // Charts are drawn off-screen; without this a machine with no display fails inside AWT.
         System.setProperty("java.awt.headless", "true");
         try {
-            List<Path> dirs = runDirs(args);
+            boolean requireValid = args.length > 0 && args[0].equals("--require-valid");
+            List<Path> dirs = runDirs(requireValid ? Arrays.copyOfRange(args, 1, args.length) : args);
             List<RunDir> runs = new ArrayList<>();
             for (Path dir : dirs) {
                 runs.add(RunDir.load(dir));
@@ -45,8 +51,9 @@ public final class PlotMain {
                     + ", " + MarkdownSummary.FILE + ", " + charts.size() + " charts (png+svg) in " + chartsDir
                     + ", " + ActionBenchmarkExport.BIGGER_FILE + ", " + ActionBenchmarkExport.SMALLER_FILE);
             if (!main.validity().valid()) {
-                err.println("iobench plot: warning: the run is " + main.validity().headline()
+                err.println("iobench plot: " + (requireValid ? "" : "warning: ") + "the run is " + main.validity().headline()
                         + " (" + MarkdownSummary.FILE + " opens with the list)");
+                if (requireValid) return NOT_VALID;
             }
             return CompareMain.OK;
         } catch (ResultsException unusable) {

@@ -117,6 +117,8 @@ class PlotTest {
         }, UnaryOperator.identity());
         assertEquals(0, plot(run.toString()));
         assertTrue(err.toString().contains("the run is INVALID: 3 trial(s)"), err.toString());
+        assertEquals(PlotMain.NOT_VALID, plot("--require-valid", run.toString()), "mvn -Pbench fails after drawing");
+        assertEquals(0, plot("--require-valid", fixture("valid").toString()), err.toString());
         String md = Files.readString(run.resolve(MarkdownSummary.FILE));
         assertTrue(md.contains("| preset | quick |"), md);
         assertTrue(md.startsWith("# iobench run run: INVALID\n"), md);
