@@ -31,6 +31,10 @@ final class RunCheck {
     private final Set<String> started = new LinkedHashSet<>();
     private final Set<String> received = new LinkedHashSet<>();
     private final List<String> invalid = new ArrayList<>();
+    /** Why a started trial produced no result, as JMH reported it (its first reason only). */
+    private final Map<String, String> failureReasons = new LinkedHashMap<>();
+    /** Reasons are kept short: the first line of an exception can carry a server's whole output. */
+    static final int MAX_REASON_CHARS = 300;
     private String running;
 
     synchronized void expect(BenchPlan.Invocation invocation) {
@@ -57,6 +61,13 @@ final class RunCheck {
         running = key;
     }
 
+    /** JMH reported why the running trial failed. */
+    synchronized void failedBecause(String reason) {
+        if (running == null) return;
+        String shortened = reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "...";
+        failureReasons.putIfAbsent(running, shortened.replace(';', ','));
+    }
+
     /** JMH handed over a trial's result (all forks aggregated); null when it had none. */
     synchronized void ended(String key, BenchmarkResult result) {
         running = null;
@@ -81,9 +92,8 @@ final class RunCheck {
         List<String> failed = new ArrayList<>();
         for (String key : expected.keySet()) {
             if (received.contains(key) || isIncomplete(key, interrupted)) continue;
-            failed.add(key + (started.contains(key)
-                    ? ": no result (its setup, benchmark or teardown threw; see '<failure>' in the run's output)"
-                    : ": never started (JMH could not run its invocation; see the run's output)"));
+            failed.add(key + (!started.contains(key) ? ": never started (JMH could not run its invocation; see the run's output)"
+                    : ": no result: " + failureReasons.getOrDefault(key, "its setup, benchmark or teardown threw (see the run's output)")));
         }
         return failed;
     }

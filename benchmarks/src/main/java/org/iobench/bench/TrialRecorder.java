@@ -20,8 +20,10 @@ import org.openjdk.jmh.runner.format.OutputFormat;
  * when a whole invocation is over; an interrupt would lose every trial the invocation had
  * finished. So each finished trial is written to the invocation's part file at once (JMH's own
  * JSON writer, all forks of a trial as one), and JMH's complete file replaces it at the end. Each
- * trial's start and end also go to the {@link RunCheck}. Once the run is stopping, no new trial
- * starts.
+ * trial's start and end also go to the {@link RunCheck}, and so does why a trial failed: the
+ * first line of the exception JMH prints after {@code <failure>} (the forked JVM's output reaches
+ * the host through these methods), or the forked JVM's exit status. Once the run is stopping, no
+ * new trial starts.
  */
 final class TrialRecorder implements OutputFormat {
     private final OutputFormat console;
@@ -30,6 +32,8 @@ final class TrialRecorder implements OutputFormat {
     private final Path partFile;
     private final BooleanSupplier stopping;
     private final List<RunResult> finished = new ArrayList<>();
+    /** JMH printed its failure marker; the next non-blank line is the exception. */
+    private volatile boolean afterFailureMarker;
 
     TrialRecorder(OutputFormat console, BenchPlan.Invocation invocation, RunCheck check, Path partFile,
                   BooleanSupplier stopping) {
@@ -91,6 +95,15 @@ final class TrialRecorder implements OutputFormat {
     @Override
     public void println(String s) {
         console.println(s);
+        if (s == null) return;
+        if (s.equals("<failure>")) {
+            afterFailureMarker = true;
+        } else if (afterFailureMarker && !s.isBlank()) {
+            afterFailureMarker = false;
+            check.failedBecause(s.strip().lines().findFirst().orElse(s));
+        } else if (s.startsWith("<forked VM failed with exit code ")) {
+            check.failedBecause("the forked benchmark JVM exited with status " + s.replaceAll("\\D+", ""));
+        }
     }
 
     @Override

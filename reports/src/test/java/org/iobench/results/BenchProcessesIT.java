@@ -103,6 +103,23 @@ class BenchProcessesIT {
     }
 
     @Test
+    void aRefusedTargetFailsEveryTrialAndSaysWhy() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        Path log = tmp.resolve("bench.log");
+        Process script = start(log, "--target", "127.0.0.1:" + closedPort);
+        assertTrue(script.waitFor(90, TimeUnit.SECONDS), Files.readString(log));
+        assertEquals(1, script.exitValue(), Files.readString(log));
+        String summary = Files.readString(runFolder().resolve(MarkdownSummary.FILE));
+        assertTrue(summary.lines().findFirst().orElseThrow().endsWith(": INVALID"), summary);
+        assertTrue(summary.contains("- INVALID: org.iobench.bench.ThroughputBenchmark.echo impl=" + IMPL + " connections=10 payloadBytes=64 depth=1:"
+                + " no result: java.io.IOException: connection"), summary);
+        assertTrue(summary.contains("Connection refused"), summary);
+    }
+
+    @Test
     void aServerKilledMidTrialMakesTheRunInvalidAndTheGateRefuseIt() throws Exception {
         Path log = tmp.resolve("bench.log");
         Process script = start(log, "--", "-i", "3", "-r", "1s", "ThroughputBenchmark");
