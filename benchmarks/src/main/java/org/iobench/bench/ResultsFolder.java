@@ -78,9 +78,15 @@ final class ResultsFolder {
         Files.writeString(file, folder.toAbsolutePath().normalize() + "\n");
     }
 
-    /** Joins the invocations' JSON arrays into one array, each result as JMH wrote it. */
+    /**
+     * Joins the invocations' JSON arrays into one array, each result as JMH wrote it. A part that is
+     * missing or empty is an invocation that never got to write (JMH creates its file empty first).
+     */
     static void joinJson(List<Path> parts, Path out) throws IOException {
-        List<Path> written = parts.stream().filter(Files::exists).toList();
+        List<Path> written = new ArrayList<>();
+        for (Path part : parts) {
+            if (Files.exists(part) && Files.size(part) > 0) written.add(part);
+        }
         if (written.size() == 1) {
             Files.copy(written.get(0), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return;

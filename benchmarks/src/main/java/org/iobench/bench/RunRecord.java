@@ -19,6 +19,11 @@ import java.util.stream.Stream;
 final class RunRecord {
     /** How long forks get to stop their servers on SIGTERM before everything left is killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /**
+     * How long the hook then waits for the main thread to finish the folder itself: JMH may still be
+     * writing a part file, which must not be joined half-written. Only a stuck main thread is overtaken.
+     */
+    static final Duration MAIN_THREAD_GRACE = Duration.ofSeconds(30);
 
     private final Path folder;
     private final RunEnvironment env;
@@ -73,12 +78,27 @@ final class RunRecord {
         System.err.println("\nbench: interrupted: stopping the forked JVM and its server, keeping the finished trials ...");
         int killed = ForkReaper.stopAll(STOP_GRACE);
         if (killed > 0) System.err.println("bench: " + killed + " process(es) did not stop within " + STOP_GRACE.toSeconds() + " s and were killed");
+        awaitMainThread();
         finishOnce(RunStatus.INTERRUPTED);
+    }
+
+    /** The main thread sees {@link #stopping()} once JMH returns, and finishes; wait for that, bounded. */
+    private synchronized void awaitMainThread() {
+        long deadline = System.nanoTime() + MAIN_THREAD_GRACE.toNanos();
+        while (!finished && System.nanoTime() < deadline) {
+            try {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private synchronized boolean finishOnce(RunStatus status) {
         if (finished) return false;
         finished = true;
+        notifyAll();
         boolean cutShort = status != RunStatus.COMPLETE;
         String wall = BenchMain.minutes((System.nanoTime() - startNanos) / 1e9);
         try {
