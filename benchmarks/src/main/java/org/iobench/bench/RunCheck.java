@@ -11,7 +11,7 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.Result;
 
 /**
- * Did the run deliver? Every planned trial ends in one of four ways, and only the first is valid:
+ * Did the run deliver? Every planned trial ends in one of five ways; the first and the last keep the run valid:
  * <ul>
  *   <li>a result with every planned measurement iteration and 0 errors;
  *   <li><b>invalid</b>: a result with errors above 0, without the errors metric, or with fewer
@@ -20,7 +20,9 @@ import org.openjdk.jmh.results.Result;
  *       the measurement);
  *   <li><b>failed</b>: no result at all (JMH drops a trial whose setup or benchmark threw: a server
  *       that would not start, stalled or was killed);
- *   <li><b>incomplete</b>: cut short or never started because the run was interrupted.
+ *   <li><b>incomplete</b>: cut short or never started because the run was interrupted;
+ *   <li><b>reached a limit</b> ({@link LimitReachedException}): no result, but an outcome, not a
+ *       fault; it does not make the run invalid.
  * </ul>
  * Fed trial by trial by {@link TrialRecorder}; read by the shutdown hook too, hence synchronized.
  * The reports apply the same rules to jmh.json against the plan recorded in env.properties.
@@ -33,6 +35,8 @@ final class RunCheck {
     private final List<String> invalid = new ArrayList<>();
     /** Why a started trial produced no result, as JMH reported it (its first reason only). */
     private final Map<String, String> failureReasons = new LinkedHashMap<>();
+    /** Trials that stopped at a limit ({@link LimitReachedException}): how far they got and why. */
+    private final Map<String, String> limitReasons = new LinkedHashMap<>();
     /** Reasons are kept short: the first line of an exception can carry a server's whole output. */
     static final int MAX_REASON_CHARS = 300;
     private String running;
@@ -63,9 +67,22 @@ final class RunCheck {
 
     /** JMH reported why the running trial failed. */
     synchronized void failedBecause(String reason) {
-        if (running == null) return;
-        String shortened = reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "...";
-        failureReasons.putIfAbsent(running, shortened.replace(';', ','));
+        if (running == null || failureReasons.containsKey(running)) return;
+        String limit = LimitReachedException.fromReportedLine(reason);
+        String shortened = shorten(limit != null ? limit : reason);
+        failureReasons.put(running, shortened);
+        if (limit != null) limitReasons.put(running, shortened);
+    }
+
+    /** One line, bounded, without the entry separator of env.properties' lists. */
+    private static String shorten(String reason) {
+        String line = reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "...";
+        return line.replace(';', ',');
+    }
+
+    /** Trials that reached a limit, with how far they got and why: outcomes, not failures. */
+    synchronized List<String> limits() {
+        return limitReasons.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
     }
 
     /** JMH handed over a trial's result (all forks aggregated); null when it had none. */
@@ -91,7 +108,7 @@ final class RunCheck {
     synchronized List<String> failed(boolean interrupted) {
         List<String> failed = new ArrayList<>();
         for (String key : expected.keySet()) {
-            if (received.contains(key) || isIncomplete(key, interrupted)) continue;
+            if (received.contains(key) || limitReasons.containsKey(key) || isIncomplete(key, interrupted)) continue;
             failed.add(key + (!started.contains(key) ? ": never started (JMH could not run its invocation; see the run's output)"
                     : ": no result: " + failureReasons.getOrDefault(key, "its setup, benchmark or teardown threw (see the run's output)")));
         }
@@ -102,7 +119,7 @@ final class RunCheck {
     synchronized List<String> incomplete(boolean interrupted) {
         List<String> incomplete = new ArrayList<>();
         for (String key : expected.keySet()) {
-            if (!received.contains(key) && isIncomplete(key, interrupted)) {
+            if (!received.contains(key) && !limitReasons.containsKey(key) && isIncomplete(key, interrupted)) {
                 incomplete.add(key + (key.equals(running) ? ": cut short by the interrupt" : ": not run (interrupted)"));
             }
         }

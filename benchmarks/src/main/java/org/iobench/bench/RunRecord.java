@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * One run folder from creation to its end marker, whichever way the run ends. The trials finished
  * so far are joined into jmh.json and env.properties gets {@code run.status} and the lists of
- * failed, invalid and incomplete trials, exactly once: at the normal end, after an unexpected
+ * failed, invalid, incomplete and limited trials, exactly once: at the normal end, after an unexpected
  * error, or from the shutdown hook on SIGINT/SIGTERM/SIGHUP, which first stops the forked JVMs and
  * their servers so nothing keeps running.
  */
@@ -108,6 +108,7 @@ final class RunRecord {
                     .put("failed", String.join("; ", check.failed(cutShort)))
                     .put("invalid", String.join("; ", check.invalid()))
                     .put("incomplete", String.join("; ", check.incomplete(cutShort)))
+                    .put("limits", String.join("; ", check.limits()))
                     .put("wall.time", wall)
                     .write(folder.resolve(ResultsFolder.ENV_FILE));
             ResultsFolder.recordLastRun(lastRunFile, folder);
@@ -119,6 +120,7 @@ final class RunRecord {
         check.failed(cutShort).forEach(f -> System.err.println("bench: FAILED (no result): " + f));
         check.invalid().forEach(f -> System.err.println("bench: INVALID: " + f));
         check.incomplete(cutShort).forEach(f -> System.err.println("bench: INCOMPLETE: " + f));
+        check.limits().forEach(f -> System.out.println("bench: reached a limit (an outcome, not an error): " + f));
         return true;
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <p>Two sources, each checked on its own so that neither can hide the other: the markers
  * BenchMain wrote into env.properties ({@code run.status}, {@code failed}, {@code invalid},
- * {@code incomplete}), and jmh.json itself against the plan env.properties recorded ({@code plan.N},
+ * {@code incomplete}, {@code limits}), and jmh.json itself against the plan env.properties recorded ({@code plan.N},
  * {@code plan.measurements.per.trial}): a hand-edited or truncated jmh.json fails the second even
  * when the first is clean. Runs written before the plan was recorded are checked against
  * {@code trials.planned} and their {@code wall.time} end marker.
@@ -82,6 +82,10 @@ public record RunValidity(Outcome outcome, List<String> invalid, List<String> in
         }
         for (String entry : entries(env.getProperty("incomplete", ""))) {
             incomplete.add(entry);
+            named.add(keyOf(entry));
+        }
+        for (String entry : entries(env.getProperty("limits", ""))) {
+            limits.add(entry);
             named.add(keyOf(entry));
         }
         // what jmh.json holds, against the plan

@@ -164,6 +164,16 @@ class RunValidityTest {
     }
 
     @Test
+    void aTrialBenchMainRecordedAtALimitIsAnOutcomeNotAFailure() throws IOException, ResultsException {
+        Path current = run("current", RunValidityTest::withoutBlocking100);
+        setEnv(current, "limits", BLOCKING_100 + ": opened 31000 of 100000 connections: out of memory for threads");
+        RunValidity validity = RunDir.load(current).validity();
+        assertEquals(RunValidity.Outcome.VALID, validity.outcome(), validity.headline());
+        assertEquals(List.of(BLOCKING_100 + ": opened 31000 of 100000 connections: out of memory for threads"), validity.limits());
+        assertTrue(summary(current).contains("- " + BLOCKING_100 + ": opened 31000 of 100000"));
+    }
+
+    @Test
     void aTrialAtALimitKeepsTheRunValidButStaysOutOfTheComparison() throws IOException, ResultsException {
         UnaryOperator<JsonArray> blockingAtLimit = array -> {
             for (var e : array) {
