@@ -162,7 +162,11 @@ public final class BenchMain {
                 try {
                     new Runner(jmh.options(invocation, preset.timing, json, forkArgs), recorder).run();
                 } catch (RunnerException | TrialRecorder.Stopping e) {
-                    if (!record.stopping()) System.err.println("bench: JMH could not run invocation " + (n + 1) + ": " + e.getMessage());
+                    if (!record.stopping()) {
+                        String why = e.getMessage().strip().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+                        System.err.println("bench: JMH could not run invocation " + (n + 1) + ": " + why);
+                        check.couldNotRun(invocation, "JMH refused its invocation: " + why);
+                    }
                 }
             }
         } catch (RuntimeException | Error e) {

@@ -80,6 +80,13 @@ final class RunCheck {
         return line.replace(';', ',');
     }
 
+    /** JMH refused a whole invocation (its lock held by another run, a bad option): why its trials never started. */
+    synchronized void couldNotRun(BenchPlan.Invocation invocation, String reason) {
+        expected.forEach((key, of) -> {
+            if (of == invocation && !started.contains(key)) failureReasons.putIfAbsent(key, shorten(reason));
+        });
+    }
+
     /** Trials that reached a limit, with how far they got and why: outcomes, not failures. */
     synchronized List<String> limits() {
         return limitReasons.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
@@ -109,7 +116,8 @@ final class RunCheck {
         List<String> failed = new ArrayList<>();
         for (String key : expected.keySet()) {
             if (received.contains(key) || limitReasons.containsKey(key) || isIncomplete(key, interrupted)) continue;
-            failed.add(key + (!started.contains(key) ? ": never started (JMH could not run its invocation; see the run's output)"
+            failed.add(key + (!started.contains(key)
+                    ? ": never started: " + failureReasons.getOrDefault(key, "JMH could not run its invocation (see the run's output)")
                     : ": no result: " + failureReasons.getOrDefault(key, "its setup, benchmark or teardown threw (see the run's output)")));
         }
         return failed;

@@ -38,7 +38,9 @@ class RunCheckTest {
         check.started(BLOCKING);
         check.failedBecause(LimitReachedException.class.getName() + ": opened 31000 of 100000 connections: no more threads");
         assertEquals(List.of(BLOCKING + ": opened 31000 of 100000 connections: no more threads"), check.limits());
-        assertEquals(List.of(VIRTUAL + ": never started (JMH could not run its invocation; see the run's output)"), check.failed(false));
+        check.couldNotRun(TWO_IMPLS, "JMH refused its invocation: Another JMH instance might be running");
+        assertEquals(List.of(VIRTUAL + ": never started: JMH refused its invocation: Another JMH instance might be running"),
+                check.failed(false));
     }
 
     @Test
