@@ -68,7 +68,11 @@ public final class BenchMain {
         } catch (BenchOptions.UsageException e) {
             System.err.println("bench: " + e.getMessage() + " (scripts/bench --help for usage)");
             return EXIT_USAGE;
-        } catch (IOException e) {
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (IOException | IllegalStateException e) {
+            // e.g. the checkout cannot be found (IobenchHome), the environment cannot be written
             System.err.println("bench: " + e.getMessage());
             return EXIT_FAILED;
         }

@@ -44,8 +44,4 @@ public record RunDir(Path dir, String name, List<BenchResult> results, Propertie
     public String env(String key) {
         return env.getProperty(key, "");
     }
-
-    public List<BenchResult> invalidResults() {
-        return results.stream().filter(BenchResult::invalid).toList();
-    }
 }
