@@ -162,7 +162,7 @@ public final class BenchMain {
                 Path json = record.nextPart();
                 System.out.printf("%nbench: invocation %d of %d: %s, %d trials%n", n + 1, invocations.size(),
                         invocation.kind().benchmark(), invocation.trials());
-                TrialRecorder recorder = new TrialRecorder(console, invocation, check, json, record::stopping);
+                TrialRecorder recorder = new TrialRecorder(console, invocation, check, json, record::stopping, record::trialEnded);
                 try {
                     new Runner(jmh.options(invocation, preset.timing, json, forkArgs), recorder).run();
                 } catch (RunnerException | TrialRecorder.Stopping e) {

@@ -43,6 +43,10 @@ final class RunRecord {
         this.startNanos = startNanos;
         Files.createDirectories(partsDir());
         env.put(RunStatus.KEY, RunStatus.RUNNING.id()).write(folder.resolve(ResultsFolder.ENV_FILE));
+        // from the start, so that even a run killed with SIGKILL leaves a folder the reports can draw
+        // (they find run.status=running: INCOMPLETE) holding every trial finished until then
+        ResultsFolder.joinJson(parts, folder.resolve(ResultsFolder.JMH_JSON));
+        ResultsFolder.recordLastRun(lastRunFile, folder);
         Runtime.getRuntime().addShutdownHook(onSignal);
     }
 
@@ -55,6 +59,16 @@ final class RunRecord {
 
     boolean stopping() {
         return stopping;
+    }
+
+    /** A trial ended: jmh.json gets it at once (on the main thread, like every write of a part). */
+    synchronized void trialEnded() {
+        if (finished) return;
+        try {
+            ResultsFolder.joinJson(parts, folder.resolve(ResultsFolder.JMH_JSON));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("bench: could not update " + folder.resolve(ResultsFolder.JMH_JSON) + ": " + e.getMessage());
+        }
     }
 
     /** The end of the run (normal or after an error); returns BenchMain's exit status. */

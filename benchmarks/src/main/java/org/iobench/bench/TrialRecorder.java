@@ -31,17 +31,23 @@ final class TrialRecorder implements OutputFormat {
     private final RunCheck check;
     private final Path partFile;
     private final BooleanSupplier stopping;
+    private final Runnable trialWritten;
     private final List<RunResult> finished = new ArrayList<>();
     /** JMH printed its failure marker; the next non-blank line is the exception. */
     private volatile boolean afterFailureMarker;
 
+    /**
+     * @param stopping     true once the run is being stopped: no further trial may start
+     * @param trialWritten called after a finished trial was written to the part file
+     */
     TrialRecorder(OutputFormat console, BenchPlan.Invocation invocation, RunCheck check, Path partFile,
-                  BooleanSupplier stopping) {
+                  BooleanSupplier stopping, Runnable trialWritten) {
         this.console = console;
         this.invocation = invocation;
         this.check = check;
         this.partFile = partFile;
         this.stopping = stopping;
+        this.trialWritten = trialWritten;
     }
 
     /** Thrown into JMH to keep it from starting another trial after an interrupt. */
@@ -65,6 +71,7 @@ final class TrialRecorder implements OutputFormat {
         check.ended(RunCheck.key(invocation, result.getParams()), result);
         finished.add(new RunResult(result.getParams(), List.of(result)));
         ResultFormatFactory.getInstance(ResultFormatType.JSON, partFile.toString()).writeOut(finished);
+        trialWritten.run();
     }
 
     @Override
