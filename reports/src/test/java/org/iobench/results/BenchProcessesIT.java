@@ -105,6 +105,28 @@ class BenchProcessesIT {
     }
 
     @Test
+    void aBenchmarkHostKilledWithSigkillStillLeavesItsFinishedTrialsAndAnIncompleteReport() throws Exception {
+        Path log = tmp.resolve("bench.log");
+        Process script = start(log, "--", "-r", "2s");
+        awaitText(log, text -> text.contains("bench: invocation 2 of 2"), "the second invocation");
+        awaitServer(script);
+        List<ProcessHandle> started = script.descendants().toList();
+        ProcessHandle host = script.children().filter(p -> p.info().commandLine().orElse("").contains("BenchMain")).findFirst().orElseThrow();
+        host.destroyForcibly();
+        assertTrue(script.waitFor(60, TimeUnit.SECONDS), Files.readString(log));
+        assertEquals(137, script.exitValue(), Files.readString(log));
+        // the fork notices its host is gone and stops its server on the way out
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) Thread.sleep(100);
+        assertTrue(started.stream().noneMatch(ProcessHandle::isAlive), "still running: " + started.stream().filter(ProcessHandle::isAlive).toList());
+        RunDir dir = RunDir.load(runFolder());
+        assertEquals("running", dir.env("run.status"));
+        assertEquals(1, dir.results().size(), "the finished throughput trial is in jmh.json");
+        assertEquals(RunValidity.Outcome.INCOMPLETE, dir.validity().outcome());
+        assertTrue(Files.readString(runFolder().resolve(MarkdownSummary.FILE)).startsWith("# iobench run " + runFolder().getFileName() + ": INCOMPLETE"));
+    }
+
+    @Test
     void aRefusedTargetFailsEveryTrialAndSaysWhy() throws Exception {
         int closedPort;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
