@@ -72,6 +72,11 @@ public record BenchResult(String benchmark, String mode, Map<String, String> par
         return errors() > 0 ? Math.round(errors()) + " echo errors" : "";
     }
 
+    /** A figure charts, comparisons and history can use: valid and not stopped at a limit. */
+    public boolean hasFigure() {
+        return !invalid() && !reachedLimit();
+    }
+
     /** The trial stopped at a limit: a real outcome, but no figure to compare. */
     public boolean reachedLimit() {
         return metric(LIMIT_METRIC).map(m -> m.score() >= 0.5).orElse(false);

@@ -84,9 +84,11 @@ public record RunValidity(Outcome outcome, List<String> invalid, List<String> in
             incomplete.add(entry);
             named.add(keyOf(entry));
         }
+        // a limit explains a missing result, never an invalid one: kept apart so a limits= entry cannot hide errors
+        Set<String> atLimit = new LinkedHashSet<>();
         for (String entry : entries(env.getProperty("limits", ""))) {
             limits.add(entry);
-            named.add(keyOf(entry));
+            atLimit.add(keyOf(entry));
         }
         // what jmh.json holds, against the plan
         Map<String, Integer> seen = new HashMap<>();
@@ -99,7 +101,9 @@ public record RunValidity(Outcome outcome, List<String> invalid, List<String> in
         List<String> planned = plannedTrials(env);
         if (planned != null) {
             for (String key : planned) {
-                if (!seen.containsKey(key) && !named.contains(key)) invalid.add(key + ": planned but not in jmh.json");
+                if (!seen.containsKey(key) && !named.contains(key) && !atLimit.contains(key)) {
+                    invalid.add(key + ": planned but not in jmh.json");
+                }
             }
             Set<String> plannedSet = new LinkedHashSet<>(planned);
             for (String key : seen.keySet()) {

@@ -171,6 +171,15 @@ class RunValidityTest {
         assertEquals(RunValidity.Outcome.VALID, validity.outcome(), validity.headline());
         assertEquals(List.of(BLOCKING_100 + ": opened 31000 of 100000 connections: out of memory for threads"), validity.limits());
         assertTrue(summary(current).contains("- " + BLOCKING_100 + ": opened 31000 of 100000"));
+
+        // a limits= entry explains a missing result; it cannot excuse one with errors
+        Path errors = run("errors", array -> {
+            array.get(0).getAsJsonObject().getAsJsonObject("secondaryMetrics").add("errors", Fixtures.measure(5, "errors", 0));
+            return array;
+        });
+        String first = RunDir.load(errors).results().getFirst().trialKey();
+        setEnv(errors, "limits", first + ": pretend");
+        assertEquals(RunValidity.Outcome.INVALID, RunDir.load(errors).validity().outcome());
     }
 
     @Test
@@ -192,6 +201,9 @@ class RunValidityTest {
         assertEquals(3, validity.limits().size(), validity.limits().toString());
         assertEquals(CompareMain.OK, compare(baseline, current), err.toString());
         assertTrue(out.toString().contains("3 at a limit in either run"), out.toString());
+        List<BenchResult> results = RunDir.load(current).results();
+        assertEquals(results.size() - 3, ActionBenchmarkExport.entries(results, List.of(Metric.PRIMARY)).size(),
+                "no figure of a trial at its limit goes into the history");
         assertTrue(summary(current).contains("**Reached a limit**"));
     }
 }
