@@ -51,7 +51,7 @@ final class RunRecord {
     }
 
     /** The next invocation's JMH result file. */
-    Path nextPart() {
+    synchronized Path nextPart() {
         Path part = partsDir().resolve("jmh-" + (parts.size() + 1) + ".json");
         parts.add(part);
         return part;
