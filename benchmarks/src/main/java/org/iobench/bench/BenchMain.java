@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +15,27 @@ import org.iobench.api.Availability;
 import org.iobench.api.Implementation;
 import org.iobench.api.IobenchHome;
 import org.iobench.api.ServerCommand;
-import org.openjdk.jmh.results.RunResult;
+import org.iobench.api.Settings;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The JMH host behind {@code scripts/bench} and {@code mvn verify -Pbench}: picks the preset's
  * matrix, keeps the implementations that can run here (and says why the others cannot), leaves out
  * connection counts the descriptor limit cannot hold, runs JMH with {@link EchoMetricsProfiler}
  * (JMH's own progress and ETA stay on the console), and writes {@code results/<date>-<host>/}
- * with {@code jmh.json} and {@code env.properties}. Exit status: 0 when every planned trial produced
- * a result with 0 errors, 1 when one failed or is invalid (each is named), 2 for a bad command line.
+ * with {@code jmh.json} and {@code env.properties}. Every option and JMH parameter is checked before
+ * the folder is created and the first JVM forks. However the run ends (normally, after an error,
+ * or on SIGINT/SIGTERM, when {@link RunRecord} stops the forks and their servers first), the
+ * finished trials are kept in jmh.json and env.properties gets {@code run.status} (see
+ * {@link RunStatus}) with the failed, invalid and incomplete trials named.
+ *
+ * <p>Exit status: 0 when every planned trial produced a result with 0 errors; 1 when one failed, is
+ * invalid or every trial was skipped (each is named); 2 for bad input (one line, no folder); 128 +
+ * the signal's number when interrupted.
  */
 public final class BenchMain {
     static final int EXIT_OK = 0;
@@ -45,34 +52,37 @@ public final class BenchMain {
     }
 
     static int run(String[] args) {
-        BenchOptions options;
-        JmhArgs jmh;
         try {
-            options = BenchOptions.parse(args, systemProperties());
-            jmh = JmhArgs.parse(options.jmhArgs());
-        } catch (BenchOptions.UsageException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.println(BenchOptions.USAGE);
-            return EXIT_USAGE;
-        }
-        if (options.help()) {
-            System.out.println(BenchOptions.USAGE);
-            return EXIT_OK;
-        }
-        try {
+            BenchOptions options = BenchOptions.parse(args, Settings.propertiesOfThisJvm());
+            if (options.help()) {
+                System.out.println(BenchOptions.USAGE);
+                return EXIT_OK;
+            }
+            if (options.settings()) {
+                Settings.describe().forEach(System.out::println);
+                return EXIT_OK;
+            }
+            JmhArgs jmh = JmhArgs.parse(options.jmhArgs());
+            ParamCheck.check(jmh, options.target() != null);
             return bench(options, jmh);
+        } catch (BenchOptions.UsageException e) {
+            System.err.println("bench: " + e.getMessage() + " (scripts/bench --help for usage)");
+            return EXIT_USAGE;
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             return EXIT_USAGE;
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
+            // e.g. the checkout cannot be found (IobenchHome), the environment cannot be written
             System.err.println("bench: " + e.getMessage());
             return EXIT_FAILED;
         }
     }
 
-    private static int bench(BenchOptions options, JmhArgs jmh) throws IOException {
+    private static int bench(BenchOptions options, JmhArgs jmh) throws IOException, BenchOptions.UsageException {
         long startNanos = System.nanoTime();
         Path home = IobenchHome.get();
+        // a previous run's record must not stand in for this one (the reports would draw that run)
+        Files.deleteIfExists(ResultsFolder.lastRunFile(home));
         Preset preset = options.preset();
         Map<String, String> unavailable = new LinkedHashMap<>();
         List<String> notRun = new ArrayList<>();
@@ -87,6 +97,7 @@ public final class BenchMain {
             System.err.println("bench: nothing to run (see the reasons above; build with ./mvnw -DskipTests package)");
             return EXIT_FAILED;
         }
+        requireAvailable(jmh, options, unavailable);
 
         CpuPinning pinning = CpuPinning.ofThisMachine();
         int driverThreads = pinning.driverCpus().size();
@@ -94,12 +105,17 @@ public final class BenchMain {
         FdLimits fd = FdLimits.ofThisProcess();
         BenchPlan all = BenchPlan.of(preset, impls, driverThreads, fd, jmh.paramOverrides());
         List<BenchPlan.Invocation> invocations = all.invocations().stream().filter(i -> jmh.selects(i.kind())).toList();
+        for (BenchPlan.Invocation invocation : invocations) ParamCheck.checkThreads(jmh.threads(invocation.threads()), invocation.connections());
         // descriptor-limit lines only for the benchmarks the user's regexps (if any) selected
         List<String> skipped = new ArrayList<>(all.skipped().stream().filter(line -> Stream.of(Preset.Kind.values())
                 .filter(kind -> line.startsWith(kind.benchmark())).allMatch(jmh::selects)).toList());
         if (notInPreset != null) skipped.add(notInPreset);
         BenchPlan plan = new BenchPlan(invocations, skipped);
         plan.skipped().forEach(line -> System.out.println("bench: " + line));
+        if (plan.trials() == 0) {
+            System.err.println("bench: nothing to run: every trial was skipped or deselected (see the lines above); no run folder written");
+            return EXIT_FAILED;
+        }
         double estimate = plan.measuredSeconds(preset.timing) + plan.trials() * OVERHEAD_SECONDS_PER_TRIAL;
         System.out.printf("bench: %d trials in %d JMH invocation(s), roughly %s (unless JMH options change the timing)%n",
                 plan.trials(), invocations.size(), minutes(estimate));
@@ -107,8 +123,12 @@ public final class BenchMain {
                 + pinning.serverList() : "off (one CPU, or -Diobench.pin=false)") + "; descriptor limit " + fd);
 
         Path resultsRoot = options.resultsDir() != null ? options.resultsDir() : home.resolve("results");
-        Path folder = ResultsFolder.create(resultsRoot, LocalDate.now(), RunEnvironment.hostname());
-        Path parts = Files.createDirectories(folder.resolve(ResultsFolder.PARTS_DIR));
+        Path folder;
+        try {
+            folder = ResultsFolder.create(resultsRoot, LocalDate.now(), RunEnvironment.hostname());
+        } catch (IOException e) {
+            throw new BenchOptions.UsageException(e.getMessage());
+        }
         System.out.println("bench: results go to " + folder);
 
         List<String> forkArgs = forkJvmArgs(home, pinning, serverThreads, options);
@@ -128,51 +148,70 @@ public final class BenchMain {
                 .put("target", options.targetText())
                 .put("server.metrics", options.target() != null ? "absent: the server was started elsewhere, its /proc is not ours to read"
                         : "measured from /proc/<server pid>")
-                .put("trials.planned", Integer.toString(plan.trials()));
-        env.write(folder.resolve(ResultsFolder.ENV_FILE));
+                .put("trials.planned", Integer.toString(plan.trials()))
+                .put(PLAN_MEASUREMENTS, Integer.toString(jmh.measurementsPerTrial(preset.timing)));
+        for (int n = 0; n < invocations.size(); n++) env.put(PLAN_PREFIX + (n + 1), describe(invocations.get(n)));
 
         RunCheck check = new RunCheck();
-        List<Path> jsonParts = new ArrayList<>();
-        for (int n = 0; n < invocations.size(); n++) {
-            BenchPlan.Invocation invocation = invocations.get(n);
-            check.expect(invocation);
-            Path json = parts.resolve("jmh-" + (n + 1) + ".json");
-            jsonParts.add(json);
-            System.out.printf("%nbench: invocation %d of %d: %s, %d trials%n", n + 1, invocations.size(),
-                    invocation.kind().benchmark(), invocation.trials());
-            try {
-                Collection<RunResult> results = new Runner(jmh.options(invocation, preset.timing, json, forkArgs)).run();
-                check.received(invocation, results);
-            } catch (RunnerException e) {
-                System.err.println("bench: JMH could not run invocation " + (n + 1) + ": " + e.getMessage());
+        invocations.forEach(check::expect);
+        RunRecord record = new RunRecord(folder, env, check, ResultsFolder.lastRunFile(home), startNanos);
+        OutputFormat console = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL);
+        try {
+            for (int n = 0; n < invocations.size() && !record.stopping(); n++) {
+                BenchPlan.Invocation invocation = invocations.get(n);
+                Path json = record.nextPart();
+                System.out.printf("%nbench: invocation %d of %d: %s, %d trials%n", n + 1, invocations.size(),
+                        invocation.kind().benchmark(), invocation.trials());
+                TrialRecorder recorder = new TrialRecorder(console, invocation, check, json, record::stopping, record::trialEnded);
+                try {
+                    new Runner(jmh.options(invocation, preset.timing, json, forkArgs), recorder).run();
+                } catch (RunnerException | TrialRecorder.Stopping e) {
+                    if (!record.stopping()) {
+                        String why = e.getMessage().strip().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+                        System.err.println("bench: JMH could not run invocation " + (n + 1) + ": " + why);
+                        check.couldNotRun(invocation, "JMH refused its invocation: " + why);
+                    }
+                }
             }
+        } catch (RuntimeException | Error e) {
+            System.err.println("bench: the run ended early: " + e);
+            record.finish(RunStatus.FAILED);
+            return EXIT_FAILED;
         }
-        ResultsFolder.joinJson(jsonParts, folder.resolve(ResultsFolder.JMH_JSON));
-        deleteTree(parts);
+        return record.finish(record.stopping() ? RunStatus.INTERRUPTED : RunStatus.COMPLETE);
+    }
 
-        String wall = minutes((System.nanoTime() - startNanos) / 1e9);
-        env.put("failed", String.join("; ", check.failed()))
-                .put("invalid", String.join("; ", check.invalid()))
-                .put("wall.time", wall)
-                .write(folder.resolve(ResultsFolder.ENV_FILE));
-        Path lastRun = ResultsFolder.recordLastRun(home, folder);
-        System.out.printf("%nbench: %d of %d trials produced a result in %s; results in %s (path also in %s)%n",
-                check.receivedCount(), plan.trials(), wall, folder, lastRun);
-        check.failed().forEach(f -> System.err.println("bench: FAILED (no result): " + f));
-        check.invalid().forEach(f -> System.err.println("bench: INVALID: " + f));
-        return check.ok() ? EXIT_OK : EXIT_FAILED;
+    /** env.properties keys of the plan the reports check jmh.json against (results contract). */
+    static final String PLAN_PREFIX = "plan.";
+    static final String PLAN_MEASUREMENTS = "plan.measurements.per.trial";
+
+    /** "org.iobench.bench.ThroughputBenchmark.echo impl=a,b connections=10,100 payloadBytes=64 depth=1". */
+    static String describe(BenchPlan.Invocation invocation) {
+        StringBuilder line = new StringBuilder(invocation.kind().benchmark());
+        invocation.params().forEach((name, values) -> line.append(' ').append(name).append('=').append(String.join(",", values)));
+        return line.toString();
+    }
+
+    /** -p impl=... names implementations directly: each must be able to run here. */
+    private static void requireAvailable(JmhArgs jmh, BenchOptions options, Map<String, String> unavailable)
+            throws BenchOptions.UsageException {
+        if (options.target() != null) return;
+        for (String id : jmh.paramOverrides().getOrDefault("impl", List.of())) {
+            String why = unavailable.get(id.strip());
+            if (why != null) throw new BenchOptions.UsageException("-p impl=" + id + " cannot run here: " + why);
+        }
     }
 
     /** Available implementations (filtered by --impls, limited by the preset), with reasons for the rest. */
     private static List<String> chooseImpls(BenchOptions options, Preset preset, Map<String, String> unavailable,
-                                            List<String> notRun) {
+                                            List<String> notRun) throws BenchOptions.UsageException {
         if (options.target() != null) {
             // the label under which the remote server's results appear
             return options.impls().isEmpty() ? List.of("remote") : options.impls();
         }
         for (String id : options.impls()) {
             if (Implementation.byId(id).isEmpty()) {
-                throw new IllegalArgumentException("unknown implementation '" + id + "' (known: " + Implementation.ids() + ")");
+                throw new BenchOptions.UsageException("unknown implementation '" + id + "' (known: " + Implementation.ids() + ")");
             }
         }
         System.out.println("bench: asking each implementation family what can run here ...");
@@ -190,27 +229,28 @@ public final class BenchMain {
         return chosen;
     }
 
-    /** What the forked benchmark JVM must know: the checkout, the pinning, the server's threads, the target. */
+    /**
+     * What the forked benchmark JVM must know: every forwarded setting that is set here, then the
+     * pinning, the server's threads and the target BenchMain decided. JMH also gives each fork this
+     * JVM's own flags; the later flag wins.
+     */
     private static List<String> forkJvmArgs(Path home, CpuPinning pinning, int serverThreads, BenchOptions options) {
-        List<String> args = new ArrayList<>(List.of("-Xmx2g",
-                "-D" + CpuPinning.DRIVER_PROPERTY + "=" + pinning.driverList(),
-                "-D" + CpuPinning.SERVER_PROPERTY + "=" + pinning.serverList(),
-                "-D" + ServerTrial.SERVER_THREADS_PROPERTY + "=" + serverThreads));
-        // the forked JVM inherits this JVM's flags; say where the checkout is if they do not
-        if (System.getProperty("iobench.home") == null) args.add("-Diobench.home=" + home);
-        if (options.target() != null) args.add("-D" + ServerTrial.TARGET_PROPERTY + "=" + options.targetText());
-        for (String passed : List.of("iobench.server.jvmArgs", "iobench.server.java", "iobench.profiler.debug")) {
-            String value = System.getProperty(passed);
-            // JMH splits jvm args on spaces, so a value with spaces cannot be passed through this way
-            if (value != null && !value.isBlank() && !value.contains(" ")) args.add("-D" + passed + "=" + value);
+        Map<Settings.Setting, String> values = new LinkedHashMap<>();
+        for (Settings.Setting setting : Settings.all()) {
+            if (setting.forwarded() && setting.isSet()) values.put(setting, setting.value());
         }
+        values.put(Settings.HOME, home.toString());
+        if (pinning.pinned()) {
+            values.put(Settings.PIN_DRIVER, pinning.driverList());
+            values.put(Settings.PIN_SERVER, pinning.serverList());
+        } else {
+            values.put(Settings.PIN, "false");
+        }
+        if (!Settings.SERVER_THREADS.isSet()) values.put(Settings.SERVER_THREADS, Integer.toString(serverThreads));
+        if (options.target() != null) values.put(Settings.TARGET, options.targetText());
+        List<String> args = new ArrayList<>(List.of("-Xmx2g"));
+        values.forEach((setting, value) -> args.add(setting.jvmFlag(value)));
         return args;
-    }
-
-    private static Map<String, String> systemProperties() {
-        Map<String, String> props = new HashMap<>();
-        System.getProperties().forEach((k, v) -> props.put(k.toString(), v.toString()));
-        return props;
     }
 
     static String minutes(double seconds) {
@@ -218,9 +258,4 @@ public final class BenchMain {
         return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }

@@ -1,34 +1,43 @@
 package org.iobench.bench;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.iobench.api.Settings;
 
 /**
- * BenchMain's command line. Each option may also come from a system property, which is how
- * {@code mvn verify -Pbench -Dbench.preset=quick} reaches it; the command line wins.
+ * BenchMain's command line. Each option may also come from its setting in {@link Settings}
+ * ({@code -Diobench.preset=quick}, which is how {@code mvn verify -Pbench} reaches it); the command
+ * line wins.
  *
- * @param preset     the matrix to run
- * @param impls      implementation ids to run (empty = every available one)
- * @param target     a server started elsewhere to drive instead of launching one, or null
- * @param resultsDir where the run folder goes (null = results/ under the checkout)
- * @param jmhArgs    extra JMH options, passed through (they override the preset's settings)
+ * @param preset      the matrix to run
+ * @param impls       implementation ids to run (empty = every available one)
+ * @param target      a server started elsewhere to drive instead of launching one, or null
+ * @param allowRemote the target may be outside loopback
+ * @param resultsDir  where the run folder goes (null = results/ under the checkout)
+ * @param jmhArgs     extra JMH options, passed through (they override the preset's settings)
+ * @param help        print the usage and stop
+ * @param settings    print every setting and stop
  */
-public record BenchOptions(Preset preset, List<String> impls, InetSocketAddress target, Path resultsDir,
-                           List<String> jmhArgs, boolean help) {
+public record BenchOptions(Preset preset, List<String> impls, InetSocketAddress target, boolean allowRemote,
+                           Path resultsDir, List<String> jmhArgs, boolean help, boolean settings) {
 
     public static final String USAGE = """
-            usage: scripts/bench [--preset smoke|quick|standard|full] [--impls a,b] [--target host:port]
-                                 [--results-dir DIR] [-- JMH options]
-              --preset P         the matrix (default: standard; or -Dbench.preset=P)
-              --impls a,b        only these implementation ids (default: every available one; -Dbench.impls)
+            usage: scripts/bench [--preset smoke|quick|standard|full] [--impls a,b] [--target host:port [--allow-remote]]
+                                 [--results-dir DIR] [--settings] [-- JMH options]
+              --preset P         the matrix (default: standard; or -Diobench.preset=P)
+              --impls a,b        only these implementation ids (default: every available one; -Diobench.impls)
               --target h:p       drive a server started elsewhere; no server is launched and server-side
-                                 metrics are absent (-Dbench.target)
-              --results-dir DIR  where the run folder is created (default: <checkout>/results)
-              -- ...             JMH options, e.g. -- -wi 1 -i 3 -f 2 (also -Dbench.args="..."); they
+                                 metrics are absent (-Diobench.target); loopback only unless --allow-remote
+              --allow-remote     let --target name a host outside 127.0.0.0/8 and ::1 (-Diobench.allow.remote=true)
+              --results-dir DIR  where the run folder is created (default: <checkout>/results; -Diobench.results.dir)
+              --settings         print every iobench setting (system property / environment variable) and exit
+              -- ...             JMH options, e.g. -- -wi 1 -i 3 -f 2 (also -Diobench.args="..."); they
                                  override the preset's iteration settings and parameters""";
 
     /** Thrown for a bad command line; the message is meant for the user. */
@@ -38,14 +47,17 @@ public record BenchOptions(Preset preset, List<String> impls, InetSocketAddress 
         }
     }
 
-    /** Parses the command line, falling back to the given system properties (bench.preset, ...). */
+    /** Parses the command line, falling back to the settings in the given system properties. */
     public static BenchOptions parse(String[] args, Map<String, String> properties) throws UsageException {
-        String preset = properties.getOrDefault("bench.preset", "");
-        String impls = properties.getOrDefault("bench.impls", "");
-        String target = properties.getOrDefault("bench.target", "");
-        String resultsDir = properties.getOrDefault("bench.results.dir", "");
-        List<String> jmhArgs = new ArrayList<>(splitWords(properties.getOrDefault("bench.args", "")));
+        Map<String, String> noEnvironment = Map.of();
+        String preset = Settings.PRESET.valueIn(properties, noEnvironment);
+        String impls = Settings.IMPLS.valueIn(properties, noEnvironment);
+        String target = Settings.TARGET.valueIn(properties, noEnvironment);
+        boolean allowRemote = Boolean.parseBoolean(Settings.ALLOW_REMOTE.valueIn(properties, noEnvironment).strip());
+        String resultsDir = Settings.RESULTS_DIR.valueIn(properties, noEnvironment);
+        List<String> jmhArgs = new ArrayList<>(splitWords(Settings.ARGS.valueIn(properties, noEnvironment)));
         boolean help = false;
+        boolean settings = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -56,7 +68,9 @@ public record BenchOptions(Preset preset, List<String> impls, InetSocketAddress 
                 case "--preset" -> preset = value(args, ++i, arg);
                 case "--impls" -> impls = value(args, ++i, arg);
                 case "--target" -> target = value(args, ++i, arg);
+                case "--allow-remote" -> allowRemote = true;
                 case "--results-dir" -> resultsDir = value(args, ++i, arg);
+                case "--settings" -> settings = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new UsageException("unknown argument '" + arg + "' (JMH options go after '--')");
             }
@@ -67,9 +81,10 @@ public record BenchOptions(Preset preset, List<String> impls, InetSocketAddress 
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        List<String> implList = splitList(impls);
-        return new BenchOptions(parsedPreset, implList, target.isBlank() ? null : parseTarget(target),
-                resultsDir.isBlank() ? null : Path.of(resultsDir), List.copyOf(jmhArgs), help);
+        InetSocketAddress parsedTarget = target.isBlank() ? null : parseTarget(target);
+        if (parsedTarget != null && !allowRemote) requireLoopback(parsedTarget);
+        return new BenchOptions(parsedPreset, splitList(impls), parsedTarget, allowRemote,
+                resultsDir.isBlank() ? null : Path.of(resultsDir), List.copyOf(jmhArgs), help, settings);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
@@ -77,6 +92,26 @@ public record BenchOptions(Preset preset, List<String> impls, InetSocketAddress 
         return args[i];
     }
 
+    /**
+     * Load only leaves the machine when asked: every address the host name resolves to must be
+     * loopback (127.0.0.0/8, ::1). The one guard for every target; a launcher that places the server
+     * in a namespace or on another host passes --allow-remote explicitly.
+     */
+    static void requireLoopback(InetSocketAddress target) throws UsageException {
+        String host = target.getHostString();
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--target host '" + host + "' does not resolve: " + e.getMessage());
+        }
+        for (InetAddress address : addresses) {
+            if (!address.isLoopbackAddress()) {
+                throw new UsageException("--target " + host + " (" + address.getHostAddress() + ") is not a loopback address;"
+                        + " load goes off this machine only with --allow-remote");
+            }
+        }
+    }
     /** "host:port" or "[v6]:port". */
     static InetSocketAddress parseTarget(String target) throws UsageException {
         int colon = target.lastIndexOf(':');

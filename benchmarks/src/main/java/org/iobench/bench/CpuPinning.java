@@ -8,21 +8,18 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.iobench.api.Settings;
 
 /**
  * Which CPUs the driver and the server run on. On a machine with two or more CPUs they get disjoint
  * halves (driver the lower half, server the upper half), so neither steals the other's cycles and
  * the server's CPU time per echo is its own. With one CPU nothing is pinned and both share it.
  *
- * <p>BenchMain computes it once and hands it to the forked benchmark JVM as system properties
- * ({@value #DRIVER_PROPERTY}, {@value #SERVER_PROPERTY}), so what is recorded is what is used.
+ * <p>BenchMain computes it once and hands it to the forked benchmark JVM as the settings
+ * {@link Settings#PIN_DRIVER} and {@link Settings#PIN_SERVER}, so what is recorded is what is used;
+ * {@link Settings#PIN} turns it off.
  */
 public record CpuPinning(List<Integer> driverCpus, List<Integer> serverCpus, boolean pinned) {
-
-    public static final String DRIVER_PROPERTY = "iobench.pin.driver";
-    public static final String SERVER_PROPERTY = "iobench.pin.server";
-    /** {@code -Diobench.pin=false} turns pinning off (both sides may use every CPU). */
-    public static final String ENABLED_PROPERTY = "iobench.pin";
 
     /** Splits the allowed CPUs: lower half to the driver, upper half (the larger half if odd) to the server. */
     public static CpuPinning split(List<Integer> allowed, boolean enabled) {
@@ -35,17 +32,15 @@ public record CpuPinning(List<Integer> driverCpus, List<Integer> serverCpus, boo
 
     /** The split of the CPUs this process may run on. */
     public static CpuPinning ofThisMachine() {
-        boolean enabled = !"false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY, "true"));
+        boolean enabled = !"false".equalsIgnoreCase(Settings.PIN.value().strip());
         return split(allowedCpus(), enabled);
     }
 
-    /** What BenchMain passed to this (forked) JVM, or the machine's own split when run without it. */
+    /** What BenchMain passed to this (forked) JVM, or the machine's own split (honouring iobench.pin) without it. */
     public static CpuPinning fromPropertiesOrMachine() {
-        String driver = System.getProperty(DRIVER_PROPERTY);
-        String server = System.getProperty(SERVER_PROPERTY);
-        if (driver == null || server == null) return ofThisMachine();
-        if (driver.isBlank() || server.isBlank()) return new CpuPinning(allowedCpus(), allowedCpus(), false);
-        return new CpuPinning(parseCpuList(driver), parseCpuList(server), true);
+        // BenchMain passes both lists when it pins, and iobench.pin=false when it does not
+        if (!Settings.PIN_DRIVER.isSet() || !Settings.PIN_SERVER.isSet()) return ofThisMachine();
+        return new CpuPinning(parseCpuList(Settings.PIN_DRIVER.value()), parseCpuList(Settings.PIN_SERVER.value()), true);
     }
 
     /** The taskset-style list of the driver's CPUs, or "" when unpinned. */

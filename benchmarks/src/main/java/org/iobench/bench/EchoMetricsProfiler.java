@@ -2,6 +2,7 @@ package org.iobench.bench;
 
 import java.util.Collection;
 import java.util.List;
+import org.iobench.api.Settings;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -18,11 +19,11 @@ import org.openjdk.jmh.results.ScalarResult;
  * <p>JMH calls {@link #afterIteration} in the forked JVM after the iteration's worker threads have
  * run their {@code @TearDown(Level.Iteration)}, so each driver thread has already handed its
  * interval to the {@link ServerTrial}; the figures are therefore exactly one iteration's. JMH keeps
- * only the measurement iterations' results. With {@code -Diobench.profiler.debug=true} it prints,
+ * only the measurement iterations' results. With {@link Settings#PROFILER_DEBUG} true it prints,
  * per iteration, the driver's echo count beside JMH's own op count, which shows that alignment.
  */
 public final class EchoMetricsProfiler implements InternalProfiler {
-    private static final boolean DEBUG = Boolean.getBoolean("iobench.profiler.debug");
+    private static final boolean DEBUG = Settings.PROFILER_DEBUG.isTrue();
 
     @Override
     public String getDescription() {

@@ -31,19 +31,26 @@ final class JmhArgs {
 
     private final CommandLineOptions user;
     private final List<String> includes;
+    private final List<String> paramNames;
 
-    private JmhArgs(CommandLineOptions user, List<String> includes) {
+    private JmhArgs(CommandLineOptions user, List<String> includes, List<String> paramNames) {
         this.user = user;
         this.includes = includes;
+        this.paramNames = paramNames;
     }
 
     static JmhArgs parse(List<String> args) throws BenchOptions.UsageException {
         List<String> withoutRegexps = new ArrayList<>();
         List<String> regexps = new ArrayList<>();
+        List<String> paramNames = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (LISTING_FLAGS.contains(arg)) throw new BenchOptions.UsageException("JMH option " + arg + " is not supported by BenchMain");
             if (RESERVED.contains(arg)) throw new BenchOptions.UsageException("JMH option " + arg + " is set by BenchMain (results go to the run folder)");
+            if (arg.equals("-p") && i + 1 < args.size()) {
+                String param = args.get(i + 1);
+                paramNames.add(param.contains("=") ? param.substring(0, param.indexOf('=')) : param);
+            }
             if (arg.startsWith("-")) {
                 withoutRegexps.add(arg);
                 if (i + 1 < args.size()) withoutRegexps.add(args.get(++i));
@@ -52,7 +59,8 @@ final class JmhArgs {
             }
         }
         try {
-            return new JmhArgs(new CommandLineOptions(withoutRegexps.toArray(String[]::new)), List.copyOf(regexps));
+            return new JmhArgs(new CommandLineOptions(withoutRegexps.toArray(String[]::new)), List.copyOf(regexps),
+                    List.copyOf(paramNames));
         } catch (CommandLineOptionException e) {
             throw new BenchOptions.UsageException("bad JMH options " + args + ": " + e.getMessage());
         }
@@ -63,10 +71,36 @@ final class JmhArgs {
         return includes.isEmpty() || includes.stream().anyMatch(r -> Pattern.compile(r).matcher(kind.benchmark()).find());
     }
 
+    /** The names the user gave with -p, as given (known or not). */
+    List<String> paramNames() {
+        return paramNames;
+    }
+
+    /**
+     * Options JMH accepts (it refuses non-positive counts itself) but a run cannot use: no forks runs
+     * the benchmark in the host JVM (no pinning, the server's shutdown hook in the wrong JVM), and
+     * "-t max" gives every CPU a driver thread, the server's too.
+     */
+    void checkIterationOptions() throws BenchOptions.UsageException {
+        if (user.getForkCount().hasValue() && user.getForkCount().get() < 1) {
+            throw new BenchOptions.UsageException("-f " + user.getForkCount().get() + ": every trial needs its own JVM (forks >= 1)");
+        }
+        if (user.getThreads().hasValue() && user.getThreads().get() < 1) {
+            throw new BenchOptions.UsageException("-t max: give a number of driver threads (at most the driver's CPUs)");
+        }
+    }
+
+    /** Forks x measurement iterations of every trial: the iterations a complete result holds. */
+    int measurementsPerTrial(Preset.Timing timing) {
+        int forks = user.getForkCount().hasValue() ? user.getForkCount().get() : timing.forks();
+        int iterations = user.getMeasurementIterations().hasValue() ? user.getMeasurementIterations().get() : timing.measurementIterations();
+        return forks * iterations;
+    }
+
     /** Parameter values the user gave with -p, by name. */
     Map<String, List<String>> paramOverrides() {
         Map<String, List<String>> overrides = new LinkedHashMap<>();
-        for (String name : List.of("impl", "connections", "payloadBytes", "depth", "rate")) {
+        for (String name : ParamCheck.KNOWN_PARAMS) {
             if (user.getParameter(name).hasValue()) overrides.put(name, List.copyOf(user.getParameter(name).get()));
         }
         return overrides;

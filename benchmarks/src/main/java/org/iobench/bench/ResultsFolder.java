@@ -2,17 +2,23 @@ package org.iobench.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.iobench.api.Settings;
 
 /**
  * A run's folder, {@code results/<yyyy-mm-dd>-<hostname>/} ({@code -2}, {@code -3}, ... when taken),
- * holding {@code jmh.json} and {@code env.properties}; its absolute path goes to
- * {@code benchmarks/target/last-run.txt} for the reports module (results contract).
+ * holding {@code jmh.json} and {@code env.properties}; its absolute path goes to the file named
+ * by {@link Settings#LAST_RUN_FILE} for the reports module (results contract). scripts/bench gives
+ * every run a file of its own, so two runs at once never plot each other's folder.
  */
 final class ResultsFolder {
     static final String JMH_JSON = "jmh.json";
@@ -23,17 +29,37 @@ final class ResultsFolder {
     private ResultsFolder() {
     }
 
+    /** Creates the next free folder; the exception's message says where and why not (NIO's names only the path). */
     static Path create(Path resultsRoot, LocalDate date, String hostname) throws IOException {
-        Files.createDirectories(resultsRoot);
-        for (int n = 1; n < 1000; n++) {
-            Path folder = resultsRoot.resolve(folderName(date, hostname, n));
-            try {
-                return Files.createDirectory(folder);
-            } catch (FileAlreadyExistsException taken) {
-                // try the next suffix
+        try {
+            if (Files.exists(resultsRoot) && !Files.isDirectory(resultsRoot)) throw new NotDirectoryException(resultsRoot.toString());
+            Files.createDirectories(resultsRoot);
+            for (int n = 1; n < 1000; n++) {
+                Path folder = resultsRoot.resolve(folderName(date, hostname, n));
+                try {
+                    return Files.createDirectory(folder);
+                } catch (FileAlreadyExistsException taken) {
+                    // try the next suffix
+                }
             }
+        } catch (IOException e) {
+            throw new IOException("cannot create a run folder under " + resultsRoot + ": " + why(e), e);
         }
         throw new IOException("no free run folder name under " + resultsRoot);
+    }
+
+    /** The reason in words: NIO's exceptions often carry only the path. */
+    static String why(IOException e) {
+        if (e instanceof FileSystemException fs) {
+            String reason = fs.getReason() != null ? fs.getReason()
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no such file or folder"
+                    : e instanceof NotDirectoryException ? "not a folder"
+                    : e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
+                    : e.getClass().getSimpleName();
+            return reason + (fs.getFile() != null ? " (" + fs.getFile() + ")" : "");
+        }
+        return e.getMessage();
     }
 
     static String folderName(LocalDate date, String hostname, int n) {
@@ -41,16 +67,26 @@ final class ResultsFolder {
         return date + "-" + host + (n > 1 ? "-" + n : "");
     }
 
-    static Path recordLastRun(Path home, Path folder) throws IOException {
-        Path file = home.resolve("benchmarks/target/last-run.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, folder.toAbsolutePath().normalize() + "\n");
-        return file;
+    /** Where the run folder's path goes: the setting, else the checkout's benchmarks/target/last-run.txt. */
+    static Path lastRunFile(Path home) {
+        String configured = Settings.LAST_RUN_FILE.value().strip();
+        return configured.isEmpty() ? home.resolve("benchmarks/target/last-run.txt") : Path.of(configured);
     }
 
-    /** Joins the invocations' JSON arrays into one array, each result as JMH wrote it. */
+    static void recordLastRun(Path file, Path folder) throws IOException {
+        if (file.getParent() != null) Files.createDirectories(file.getParent());
+        Files.writeString(file, folder.toAbsolutePath().normalize() + "\n");
+    }
+
+    /**
+     * Joins the invocations' JSON arrays into one array, each result as JMH wrote it. A part that is
+     * missing or empty is an invocation that never got to write (JMH creates its file empty first).
+     */
     static void joinJson(List<Path> parts, Path out) throws IOException {
-        List<Path> written = parts.stream().filter(Files::exists).toList();
+        List<Path> written = new ArrayList<>();
+        for (Path part : parts) {
+            if (Files.exists(part) && Files.size(part) > 0) written.add(part);
+        }
         if (written.size() == 1) {
             Files.copy(written.get(0), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return;

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.iobench.api.Implementation;
 import org.iobench.api.ServerConfig;
 import org.iobench.api.ServerProcess;
+import org.iobench.api.Settings;
 import org.iobench.bench.driver.DriverSnapshot;
 
 /**
@@ -18,12 +19,10 @@ import org.iobench.bench.driver.DriverSnapshot;
  * {@link EchoMetricsProfiler}, and at the end stops the server and checks the trial was valid.
  * The driver threads' figures go through its {@link TrialLedger}.
  *
- * <p>With {@code -Diobench.target=host:port} no server is started: the driver goes to that address
+ * <p>With {@link Settings#TARGET} set (host:port) no server is started: the driver goes to that address
  * and there are no server-side figures.
  */
 final class ServerTrial {
-    static final String TARGET_PROPERTY = "iobench.target";
-    static final String SERVER_THREADS_PROPERTY = "iobench.server.threads";
     static final int ACCEPT_TIMEOUT_SECONDS = 30;
 
     /** The trial running in this JVM; the profiler reads it after each iteration. */
@@ -65,7 +64,7 @@ final class ServerTrial {
     static ServerTrial start(String implId, int connections, int payloadBytes, double offeredRate) throws IOException {
         CpuPinning pinning = CpuPinning.fromPropertiesOrMachine();
         pinning.pinThisJvmToDriverCpus();
-        String target = System.getProperty(TARGET_PROPERTY, "");
+        String target = Settings.TARGET.value();
         ServerTrial trial;
         if (!target.isBlank()) {
             int colon = target.lastIndexOf(':');
@@ -75,7 +74,8 @@ final class ServerTrial {
         } else {
             Implementation impl = Implementation.byId(implId).orElseThrow(() -> new IllegalArgumentException(
                     "unknown implementation '" + implId + "' (known: " + Implementation.ids() + ")"));
-            int threads = Integer.getInteger(SERVER_THREADS_PROPERTY, pinning.serverCpus().size());
+            String configured = Settings.SERVER_THREADS.value().strip();
+            int threads = configured.isEmpty() ? pinning.serverCpus().size() : Integer.parseInt(configured);
             ServerProcess server = ServerProcess.start(impl, ServerConfig.defaults().withThreads(threads),
                     pinning.pinned() ? pinning.serverList() : null);
             try {

@@ -45,6 +45,28 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theIobenchNamesAreTheSettingsAndTheOldBenchNamesStillWork() throws Exception {
+        BenchOptions o = BenchOptions.parse(new String[0], Map.of("iobench.preset", "quick", "bench.preset", "full",
+                "iobench.impls", "virtual", "iobench.args", "-i 2", "iobench.results.dir", "/tmp/r"));
+        assertEquals(Preset.QUICK, o.preset(), "the iobench.* name wins over its old alias");
+        assertEquals(List.of("virtual"), o.impls());
+        assertEquals(List.of("-i", "2"), o.jmhArgs());
+        assertEquals(java.nio.file.Path.of("/tmp/r"), o.resultsDir());
+    }
+
+    @Test
+    void aTargetOffLoopbackNeedsAllowRemote() throws Exception {
+        assertMessage("is not a loopback address; load goes off this machine only with --allow-remote", "--target", "192.0.2.1:7");
+        assertMessage("does not resolve", "--target", "no-such-host.invalid:7");
+        assertEquals("192.0.2.1:7", BenchOptions.parse(new String[] {"--target", "192.0.2.1:7", "--allow-remote"}, Map.of()).targetText());
+        assertEquals("192.0.2.1:7", BenchOptions.parse(new String[] {"--target", "192.0.2.1:7"},
+                Map.of("iobench.allow.remote", "true")).targetText());
+        for (String loopback : List.of("127.0.0.1:7", "127.8.9.10:7", "[::1]:7", "localhost:7")) {
+            assertEquals(7, BenchOptions.parse(new String[] {"--target", loopback}, Map.of()).target().getPort(), loopback);
+        }
+    }
+
+    @Test
     void targetsParseWithIpv6Brackets() throws Exception {
         assertEquals(9000, BenchOptions.parseTarget("[::1]:9000").getPort());
         assertEquals("::1", BenchOptions.parseTarget("[::1]:9000").getHostString());

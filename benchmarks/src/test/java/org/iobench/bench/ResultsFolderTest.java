@@ -37,7 +37,8 @@ class ResultsFolderTest {
     void aSingleJmhFileIsKeptByteForByte() throws IOException {
         Path part = Files.writeString(dir.resolve("p.json"), "[\n    {\"x\": 1}\n]\n");
         Path out = dir.resolve("jmh.json");
-        ResultsFolder.joinJson(List.of(part, dir.resolve("missing.json")), out);
+        Path touchedOnly = Files.createFile(dir.resolve("touched.json")); // JMH creates its file before the run
+        ResultsFolder.joinJson(List.of(part, dir.resolve("missing.json"), touchedOnly), out);
         assertEquals(Files.readString(part), Files.readString(out));
     }
 

@@ -40,7 +40,7 @@ public final class ActionBenchmarkExport {
     static JsonArray entries(List<BenchResult> results, List<String> metrics) {
         JsonArray array = new JsonArray();
         for (BenchResult result : SummaryCsv.sorted(results)) {
-            if (result.invalid()) {
+            if (!result.hasFigure()) {
                 continue;
             }
             for (String metric : metrics) {

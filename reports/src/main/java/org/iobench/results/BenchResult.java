@@ -10,15 +10,24 @@ import java.util.stream.Collectors;
  * One JMH result: a benchmark at one parameter combination, with its primary score (under
  * {@link Metric#PRIMARY}) and secondary metrics. Absent metrics were not measured; never read them as 0.
  *
- * @param missingIterations measurement iterations JMH planned but the result lacks: JMH keeps the
- *                          iterations of a trial that failed in its last iteration or its teardown
- *                          (a server that died, echoes that failed outside the measurement), so a
- *                          result cut short is a failed trial, not a smaller sample
+ * @param measuredIterations measurement iterations present in the result (all forks)
+ * @param missingIterations  measurement iterations planned but absent: JMH keeps the iterations of a
+ *                           trial that failed in its last iteration or its teardown (a server that
+ *                           died, echoes that failed outside the measurement), so a result cut short
+ *                           is a failed trial, not a smaller sample
  */
 public record BenchResult(String benchmark, String mode, Map<String, String> params,
-                          Map<String, Measure> metrics, int missingIterations) {
+                          Map<String, Measure> metrics, int measuredIterations, int missingIterations) {
 
     public static final String IMPL = "impl";
+    /** Set to 1 by a trial that stopped at a limit of the machine or the model (how far it got is in its figures). */
+    public static final String LIMIT_METRIC = "limit.reached";
+
+    /** The same result judged against the run's plan: what the plan asked for, not what the JSON says it asked for. */
+    public BenchResult withPlannedIterations(int planned) {
+        int missing = Math.max(missingIterations, planned - measuredIterations);
+        return new BenchResult(benchmark, mode, params, metrics, measuredIterations, missing);
+    }
 
     /** "ThroughputBenchmark.echo" from "org.iobench.bench.ThroughputBenchmark.echo". */
     public String shortName() {
@@ -47,8 +56,9 @@ public record BenchResult(String benchmark, String mode, Map<String, String> par
         return metric("errors").map(Measure::score).orElse(0.0);
     }
 
+    /** Errors, a missing errors metric (then nothing says the echoes were checked) or missing iterations. */
     public boolean invalid() {
-        return errors() > 0 || missingIterations > 0;
+        return !invalidReason().isEmpty();
     }
 
     /** Why the result must not be trusted, or "" when it is valid. */
@@ -56,7 +66,25 @@ public record BenchResult(String benchmark, String mode, Map<String, String> par
         if (missingIterations > 0) {
             return missingIterations + " measurement iteration(s) missing: the trial failed before it ended (see the run's log)";
         }
+        if (metric("errors").isEmpty()) {
+            return "no errors metric: nothing says its echoes were checked";
+        }
         return errors() > 0 ? Math.round(errors()) + " echo errors" : "";
+    }
+
+    /** A figure charts, comparisons and history can use: valid and not stopped at a limit. */
+    public boolean hasFigure() {
+        return !invalid() && !reachedLimit();
+    }
+
+    /** The trial stopped at a limit: a real outcome, but no figure to compare. */
+    public boolean reachedLimit() {
+        return metric(LIMIT_METRIC).map(m -> m.score() >= 0.5).orElse(false);
+    }
+
+    /** Benchmark and every parameter, in the form the run's plan uses: identity within a run. */
+    public String trialKey() {
+        return benchmark + " " + describeParams(params);
     }
 
     public boolean clientBound() {

@@ -103,7 +103,7 @@ public final class Charts {
         List<Double> error = new ArrayList<>();
         for (BenchResult result : results) {
             Optional<Measure> measure = result.metric(plot.metric);
-            if (result.invalid() || measure.isEmpty() || !Double.isFinite(measure.get().score())) {
+            if (!result.hasFigure() || measure.isEmpty() || !Double.isFinite(measure.get().score())) {
                 continue;
             }
             double value = measure.get().score();

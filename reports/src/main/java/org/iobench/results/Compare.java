@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 public final class Compare {
 
     public static final String DEFAULT_REFERENCE = "native-epoll-et";
+    /** Trials named in the one-line refusal of an invalid run; the rest are counted. */
+    private static final int MAX_NAMED = 5;
 
     /** referenceImpl null means absolute comparison. */
     public record Options(double thresholdFraction, String referenceImpl) {
@@ -30,7 +32,10 @@ public final class Compare {
                       double change, Verdict verdict, boolean clientBound) {
     }
 
-    public record Outcome(List<Row> rows, int onlyInBaseline, int onlyInCurrent, int withoutReference) {
+    /**
+     * @param atLimit results that reached a limit in either run: an outcome without a figure to judge
+     */
+    public record Outcome(List<Row> rows, int onlyInBaseline, int onlyInCurrent, int withoutReference, int atLimit) {
         public List<Row> regressions() {
             return rows.stream().filter(r -> r.verdict == Verdict.REGRESSION).toList();
         }
@@ -45,6 +50,7 @@ public final class Compare {
         Map<String, BenchResult> currentByKey = byKey(current.results());
         List<Row> rows = new ArrayList<>();
         int withoutReference = 0;
+        int atLimit = 0;
         int common = 0;
         for (BenchResult base : SummaryCsv.sorted(baseline.results())) {
             BenchResult now = currentByKey.get(base.key());
@@ -52,6 +58,10 @@ public final class Compare {
                 continue;
             }
             common++;
+            if (base.reachedLimit() || now.reachedLimit()) {
+                atLimit++;
+                continue;
+            }
             if (options.relative()) {
                 if (base.impl().equals(options.referenceImpl)) {
                     continue; // its ratio to itself is 1 by definition
@@ -73,7 +83,7 @@ public final class Compare {
         }
         long onlyInBaseline = baseByKey.keySet().stream().filter(k -> !currentByKey.containsKey(k)).count();
         long onlyInCurrent = currentByKey.keySet().stream().filter(k -> !baseByKey.containsKey(k)).count();
-        return new Outcome(rows, (int) onlyInBaseline, (int) onlyInCurrent, withoutReference);
+        return new Outcome(rows, (int) onlyInBaseline, (int) onlyInCurrent, withoutReference, atLimit);
     }
 
     private static void addRows(List<Row> rows, BenchResult base, BenchResult now,
@@ -122,6 +132,17 @@ public final class Compare {
 
     /** Unusable input is refused (exit 2) rather than judged: a gate on bad data cries wolf or sleeps. */
     private static void checkUsable(RunDir baseline, RunDir current, Options options) throws ResultsException {
+        // first, because it is the reason that matters: a run that cannot be trusted names its trials
+        for (RunDir run : List.of(baseline, current)) {
+            RunValidity validity = run.validity();
+            if (!validity.valid()) {
+                List<String> reasons = new ArrayList<>(validity.incomplete());
+                reasons.addAll(validity.invalid());
+                throw new ResultsException(run.name() + " is " + validity.outcome() + " (see its summary.md): "
+                        + String.join("; ", reasons.subList(0, Math.min(MAX_NAMED, reasons.size())))
+                        + (reasons.size() > MAX_NAMED ? "; and " + (reasons.size() - MAX_NAMED) + " more" : ""));
+            }
+        }
         String basePreset = baseline.env("preset");
         String currentPreset = current.env("preset");
         if (!basePreset.isEmpty() && !currentPreset.isEmpty() && !basePreset.equals(currentPreset)) {
@@ -129,11 +150,6 @@ public final class Compare {
                     + "', current " + current.name() + " is '" + currentPreset + "'");
         }
         for (RunDir run : List.of(baseline, current)) {
-            List<BenchResult> invalid = run.invalidResults();
-            if (!invalid.isEmpty()) {
-                throw new ResultsException(run.name() + " is invalid: " + invalid.size()
-                        + " invalid result(s), e.g. " + invalid.getFirst().key() + ": " + invalid.getFirst().invalidReason());
-            }
             if (run.results().isEmpty()) {
                 throw new ResultsException(run.name() + " has no results");
             }

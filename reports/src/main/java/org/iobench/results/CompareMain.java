@@ -11,8 +11,11 @@ import java.util.Map;
 /**
  * {@code scripts/compare <baseline-run> <current-run> [--threshold 10%] [--relative-to <impl>|--absolute]}
  * <p>
- * Prints a Markdown table per benchmark x params (baseline, current, change, verdict) and exits 0 when
- * nothing regressed, 1 on a regression, 2 on unusable input; each exit with one line on stderr saying why.
+ * Prints a Markdown table per benchmark x params (baseline, current, change, verdict) and exits with
+ * one of three distinct statuses, each with one line on stderr that starts with which it is:
+ * 0 "ok" (no regression), 1 "REGRESSION", 2 "unusable input" (a missing, malformed, invalid or
+ * incomplete run: the invalid trials are named) or "inconclusive" (nothing could be judged, or a
+ * figure got worse beyond the threshold without an interval to confirm it).
  * Default mode: relative to native-epoll-et (or the reference.impl the baseline recorded), because the
  * committed baseline and the CI runner are different machines; --absolute compares raw figures.
  */
@@ -21,6 +24,8 @@ public final class CompareMain {
     public static final int OK = 0;
     public static final int REGRESSED = 1;
     public static final int UNUSABLE = 2;
+    /** The same status as unusable input (the gate cannot pass it), told apart by the message. */
+    public static final int INCONCLUSIVE = 2;
 
     static final String USAGE = "usage: compare <baseline-run> <current-run> [--threshold 10%] "
             + "[--relative-to <impl> | --absolute]";
@@ -79,9 +84,17 @@ public final class CompareMain {
                         + first.result().key() + " " + first.metric().label() + " " + Numbers.percent(first.change()));
                 return REGRESSED;
             }
+            if (outcome.rows().isEmpty()) {
+                err.println("iobench compare: inconclusive: no figure could be compared (" + notCompared(outcome) + ")");
+                return INCONCLUSIVE;
+            }
             long unconfirmed = outcome.rows().stream().filter(r -> r.verdict() == Verdict.NO_INTERVAL).count();
-            err.println("iobench compare: ok: no regression in " + outcome.rows().size() + " figure(s) compared"
-                    + (unconfirmed > 0 ? "; " + unconfirmed + " worse beyond the threshold but unconfirmed (no CI)" : ""));
+            if (unconfirmed > 0) {
+                err.println("iobench compare: inconclusive: " + unconfirmed + " figure(s) worse beyond the threshold but"
+                        + " unconfirmed (a run measured one iteration, so there is no interval); gate on runs with >= 2 iterations");
+                return INCONCLUSIVE;
+            }
+            err.println("iobench compare: ok: no regression in " + outcome.rows().size() + " figure(s) compared");
             return OK;
         } catch (ResultsException unusable) {
             err.println("iobench compare: unusable input: " + unusable.getMessage());
@@ -128,11 +141,15 @@ public final class CompareMain {
             out.println("Note: " + withoutInterval + " figure(s) have no confidence interval (a run measured a single "
                     + "iteration), so the gate cannot confirm a regression there; gate on runs with >= 2 iterations.");
         }
-        if (outcome.onlyInBaseline() + outcome.onlyInCurrent() + outcome.withoutReference() > 0) {
-            out.println("Not compared: " + outcome.onlyInBaseline() + " result(s) only in the baseline, "
-                    + outcome.onlyInCurrent() + " only in the current run, " + outcome.withoutReference()
-                    + " without a reference result for the same params.");
+        if (outcome.onlyInBaseline() + outcome.onlyInCurrent() + outcome.withoutReference() + outcome.atLimit() > 0) {
+            out.println("Not compared: " + notCompared(outcome) + ".");
         }
+    }
+
+    private static String notCompared(Compare.Outcome outcome) {
+        return outcome.onlyInBaseline() + " result(s) only in the baseline, " + outcome.onlyInCurrent()
+                + " only in the current run, " + outcome.withoutReference() + " without a reference result for the same params, "
+                + outcome.atLimit() + " at a limit in either run";
     }
 
     private static String figure(Measure measure) {

@@ -52,16 +52,15 @@ public final class JmhResults {
             json.getAsJsonObject("secondaryMetrics").entrySet()
                     .forEach(e -> metrics.put(e.getKey(), toMeasure(e.getValue().getAsJsonObject())));
         }
+        int present = presentIterations(json);
+        int planned = json.has("forks") && json.has("measurementIterations")
+                ? json.get("forks").getAsInt() * json.get("measurementIterations").getAsInt() : present;
         return new BenchResult(json.get("benchmark").getAsString(), json.get("mode").getAsString(),
-                params, metrics, missingIterations(json));
+                params, metrics, present, Math.max(0, planned - present));
     }
 
-    /** Planned forks x measurement iterations, less the iterations present in the primary metric's raw data. */
-    private static int missingIterations(JsonObject json) {
-        if (!json.has("forks") || !json.has("measurementIterations")) {
-            return 0;
-        }
-        int planned = json.get("forks").getAsInt() * json.get("measurementIterations").getAsInt();
+    /** The iterations present in the primary metric's raw data, over all forks (0 when there is none). */
+    private static int presentIterations(JsonObject json) {
         JsonObject primary = json.getAsJsonObject("primaryMetric");
         if (!primary.has("rawData")) {
             return 0;
@@ -70,7 +69,7 @@ public final class JmhResults {
         for (JsonElement fork : primary.getAsJsonArray("rawData")) {
             present += fork.getAsJsonArray().size();
         }
-        return Math.max(0, planned - present);
+        return present;
     }
 
     private static Measure toMeasure(JsonObject json) {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * summary.md: the run's environment, what is invalid or untrustworthy, then per benchmark and panel
+ * summary.md: opens with the run's verdict (valid, INVALID or INCOMPLETE, naming every trial that
+ * is not valid and why, from {@link RunValidity}), then the environment, the trials that reached a
+ * limit and the client-bound results, then per benchmark and panel
  * (payload, depth or rate) tables of impl x connections for the figures that answer "which model, at
  * my connection count, at what cost", with the charts inline.
  */
@@ -45,10 +47,16 @@ public final class MarkdownSummary {
 
     static List<String> lines(RunDir run, Path chartsDir) {
         List<String> out = new ArrayList<>();
-        out.add("# iobench run " + run.name());
+        RunValidity validity = run.validity();
+        out.add("# iobench run " + run.name() + switch (validity.outcome()) {
+            case VALID -> "";
+            case INVALID -> ": INVALID";
+            case INCOMPLETE -> ": INCOMPLETE";
+        });
         out.add("");
+        verdict(run, validity, out);
         environment(run, out);
-        validity(run, out);
+        limitsAndClientBound(run, validity, out);
         boolean hasLatencyBenchmark = run.results().stream()
                 .anyMatch(r -> r.shortName().equals(Charts.LATENCY_BENCHMARK));
         for (Panel panel : Panel.of(run.results(), Charts.THROUGHPUT_BENCHMARK)) {
@@ -98,20 +106,32 @@ public final class MarkdownSummary {
         out.add("| " + name + " | " + text + " |");
     }
 
-    private static void validity(RunDir run, List<String> out) {
-        List<BenchResult> invalid = run.invalidResults();
+    private static void verdict(RunDir run, RunValidity validity, List<String> out) {
+        switch (validity.outcome()) {
+            case VALID -> out.add("**Valid**: all " + run.results().size() + " results have every planned iteration and 0 errors"
+                    + (validity.limits().isEmpty() ? "." : "; " + validity.limits().size() + " trial(s) reached a limit (below)."));
+            case INVALID -> out.add("**⚠ INVALID run**: " + validity.invalid().size() + " trial(s) failed or are invalid"
+                    + " (errors, a dead or stalled server, a trial that did not finish, or jmh.json disagreeing with the plan)."
+                    + " Do not use it as a result or a baseline; `scripts/compare` refuses it.");
+            case INCOMPLETE -> out.add("**⚠ INCOMPLETE run**: it did not run to its end; the " + run.results().size()
+                    + " results below are the trials that finished. Do not use it as a result or a baseline;"
+                    + " `scripts/compare` refuses it.");
+        }
+        out.add("");
+        validity.incomplete().forEach(line -> out.add("- incomplete: " + line));
+        validity.invalid().forEach(line -> out.add("- INVALID: " + line));
+        if (!validity.valid()) {
+            out.add("");
+        }
+    }
+
+    private static void limitsAndClientBound(RunDir run, RunValidity validity, List<String> out) {
+        if (!validity.limits().isEmpty()) {
+            out.add("**Reached a limit** (an outcome, not an error; no figure to compare):");
+            validity.limits().forEach(line -> out.add("- " + line));
+            out.add("");
+        }
         List<BenchResult> clientBound = run.results().stream().filter(BenchResult::clientBound).toList();
-        if (invalid.isEmpty() && clientBound.isEmpty()) {
-            out.add("All " + run.results().size() + " results valid (no errors) and server-bound.");
-            out.add("");
-            return;
-        }
-        if (!invalid.isEmpty()) {
-            out.add("**⚠ " + invalid.size() + " INVALID result(s)** (errors > 0: mismatches, resets or timeouts; "
-                    + "or a trial that failed before it ended; left out of the charts, shown as INVALID in the tables):");
-            invalid.forEach(r -> out.add("- " + r.key() + ": " + r.invalidReason()));
-            out.add("");
-        }
         if (!clientBound.isEmpty()) {
             out.add("**† " + clientBound.size() + " client-bound result(s)**: the driver was saturated and the "
                     + "server was not, so differences between servers there say more about the client than the server.");
@@ -159,7 +179,10 @@ public final class MarkdownSummary {
 
     private static String cell(BenchResult result, Figure figure) {
         if (result.invalid()) {
-            return "INVALID (" + Math.round(result.errors()) + " errors)";
+            return result.errors() > 0 ? "INVALID (" + Math.round(result.errors()) + " errors)" : "INVALID (see the top)";
+        }
+        if (result.reachedLimit()) {
+            return "limit";
         }
         Optional<Measure> measure = result.metric(figure.metric);
         if (measure.isEmpty()) {

@@ -11,8 +11,9 @@ import java.util.Properties;
 /**
  * One run's folder (see notes/results-contract.md): {@code jmh.json} as JMH wrote it and
  * {@code env.properties}. The run's name (its folder name) labels it in charts and comparisons.
+ * Each result is judged against the run's recorded plan, and the run as a whole by {@link RunValidity}.
  */
-public record RunDir(Path dir, String name, List<BenchResult> results, Properties env) {
+public record RunDir(Path dir, String name, List<BenchResult> results, Properties env, RunValidity validity) {
 
     public static final String JMH_JSON = "jmh.json";
     public static final String ENV = "env.properties";
@@ -36,14 +37,11 @@ public record RunDir(Path dir, String name, List<BenchResult> results, Propertie
             throw new ResultsException("cannot read " + envFile + ": " + e.getMessage());
         }
         Path absolute = dir.toAbsolutePath().normalize();
-        return new RunDir(absolute, absolute.getFileName().toString(), JmhResults.read(json), env);
+        List<BenchResult> results = RunValidity.planned(env, JmhResults.read(json));
+        return new RunDir(absolute, absolute.getFileName().toString(), results, env, RunValidity.of(env, results));
     }
 
     public String env(String key) {
         return env.getProperty(key, "");
-    }
-
-    public List<BenchResult> invalidResults() {
-        return results.stream().filter(BenchResult::invalid).toList();
     }
 }

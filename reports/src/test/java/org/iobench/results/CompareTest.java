@@ -115,6 +115,39 @@ class CompareTest {
     }
 
     @Test
+    void aWorseFigureWithoutAnIntervalIsInconclusiveNotOk() throws IOException {
+        UnaryOperator<JsonArray> oneIteration = array -> {
+            for (var e : array) {
+                JsonObject r = (JsonObject) e;
+                r.addProperty("measurementIterations", 1);
+                for (var m : r.getAsJsonObject("secondaryMetrics").entrySet()) oneIterationOnly(m.getValue().getAsJsonObject());
+                oneIterationOnly(r.getAsJsonObject("primaryMetric"));
+            }
+            return array;
+        };
+        Path baseline = Fixtures.writeRun(tmp.resolve("baseline"), "smoke", 0.01, Fixtures.NONE, oneIteration);
+        Path current = Fixtures.writeRun(tmp.resolve("current"), "smoke", 0.01, THROUGHPUT_DROP, oneIteration);
+        Fixtures.replan(baseline, "smoke", 1);
+        Fixtures.replan(current, "smoke", 1);
+        assertEquals(CompareMain.INCONCLUSIVE, compare(baseline.toString(), current.toString()), stderr());
+        assertTrue(stderr().startsWith("iobench compare: inconclusive: 1 figure(s) worse beyond the threshold but unconfirmed"), stderr());
+    }
+
+    /** JMH's shape for a single measured iteration: no interval. */
+    private static void oneIterationOnly(JsonObject metric) {
+        metric.addProperty("scoreError", "NaN");
+        JsonArray nan = new JsonArray();
+        nan.add("NaN");
+        nan.add("NaN");
+        metric.add("scoreConfidence", nan);
+        JsonArray fork = new JsonArray();
+        fork.add(metric.get("score"));
+        JsonArray raw = new JsonArray();
+        raw.add(fork);
+        metric.add("rawData", raw);
+    }
+
+    @Test
     void missingFolderIsUnusable() throws IOException {
         Path a = run("a", 0.02, Fixtures.NONE);
         assertEquals(CompareMain.UNUSABLE, compare(a.toString(), tmp.resolve("nope").toString()));
@@ -154,7 +187,8 @@ class CompareTest {
         Path b = run("b", 0.02, (bench, params, metric, score) ->
                 metric.equals("errors") && params.get("impl").equals("blocking") ? 3 : score);
         assertEquals(CompareMain.UNUSABLE, compare(a.toString(), b.toString()));
-        assertTrue(stderr().contains("b is invalid"), stderr());
+        assertTrue(stderr().contains("b is INVALID") && stderr().contains("impl=blocking connections=1 depth=1 payloadBytes=64: 3 echo errors"),
+                stderr());
     }
 
     @Test
@@ -168,17 +202,19 @@ class CompareTest {
         };
         Path b = Fixtures.writeRun(tmp.resolve("b"), "quick", 0.02, Fixtures.NONE, cutShort);
         assertEquals(CompareMain.UNUSABLE, compare(a.toString(), b.toString()));
-        assertTrue(stderr().contains("b is invalid") && stderr().contains("1 measurement iteration(s) missing"), stderr());
+        assertTrue(stderr().contains("b is INVALID") && stderr().contains("1 measurement iteration(s) missing"), stderr());
     }
 
     @Test
     void nothingInCommonIsUnusable() throws IOException {
         Path a = run("a", 0.02, Fixtures.NONE);
         UnaryOperator<JsonArray> renamed = array -> {
-            array.forEach(e -> ((JsonObject) e).addProperty("benchmark", "org.iobench.bench.Other.echo"));
+            array.forEach(e -> ((JsonObject) e).addProperty("benchmark",
+                    ((JsonObject) e).get("benchmark").getAsString().replace("Benchmark.echo", "Other.echo")));
             return array;
         };
         Path b = Fixtures.writeRun(tmp.resolve("b"), "quick", 0.02, Fixtures.NONE, renamed);
+        Fixtures.replan(b, "quick");
         assertEquals(CompareMain.UNUSABLE, compare(a.toString(), b.toString()));
         assertTrue(stderr().contains("nothing in common"), stderr());
     }

@@ -48,7 +48,10 @@ final class Fixtures {
         }
     }
 
-    /** Writes jmh.json and env.properties; {@code results} may add or drop JSON results. */
+    /**
+     * Writes jmh.json and env.properties as a complete run; {@code results} may add, drop or edit JSON
+     * results after the plan was recorded (as a hand-edited or truncated jmh.json would).
+     */
     static Path writeRun(Path dir, String preset, double relativeError, Tweak tweak,
                          UnaryOperator<JsonArray> results) throws IOException {
         Files.createDirectories(dir);
@@ -67,16 +70,58 @@ final class Fixtures {
                 array.add(result(LATENCY, params, relativeError, tweak));
             }
         }
+        Map<String, String> plan = plan(array);
         try (Writer writer = Files.newBufferedWriter(dir.resolve(RunDir.JMH_JSON), StandardCharsets.UTF_8)) {
             new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
                     .toJson(results.apply(array), writer);
         }
-        writeEnv(dir, preset);
+        writeEnv(dir, preset, plan);
         return dir;
     }
 
-    static void writeEnv(Path dir, String preset) throws IOException {
+    /** Rewrites env.properties with a plan that matches jmh.json as it now is (a consistent, different run). */
+    static void replan(Path dir, String preset) throws IOException {
+        replan(dir, preset, 3);
+    }
+
+    /** The same, for a plan of {@code measurementsPerTrial} measured iterations per trial. */
+    static void replan(Path dir, String preset, int measurementsPerTrial) throws IOException {
+        JsonArray array = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve(RunDir.JMH_JSON))).getAsJsonArray();
+        Map<String, String> plan = plan(array);
+        plan.put("plan.measurements.per.trial", Integer.toString(measurementsPerTrial));
+        writeEnv(dir, preset, plan);
+    }
+
+    /** env.properties' plan of these results, as BenchMain records it: one line per benchmark. */
+    static Map<String, String> plan(JsonArray results) {
+        Map<String, Map<String, java.util.Set<String>>> byBenchmark = new LinkedHashMap<>();
+        for (var element : results) {
+            JsonObject json = element.getAsJsonObject();
+            Map<String, java.util.Set<String>> values = byBenchmark.computeIfAbsent(json.get("benchmark").getAsString(),
+                    b -> new LinkedHashMap<>());
+            json.getAsJsonObject("params").entrySet().forEach(e ->
+                    values.computeIfAbsent(e.getKey(), k -> new java.util.LinkedHashSet<>()).add(e.getValue().getAsString()));
+        }
+        Map<String, String> plan = new LinkedHashMap<>();
+        plan.put("run.status", "complete");
+        plan.put("trials.planned", Integer.toString(results.size()));
+        plan.put("plan.measurements.per.trial", "3");
+        int n = 0;
+        for (var benchmark : byBenchmark.entrySet()) {
+            StringBuilder line = new StringBuilder(benchmark.getKey());
+            benchmark.getValue().forEach((name, values) -> line.append(' ').append(name).append('=').append(String.join(",", values)));
+            plan.put("plan." + ++n, line.toString());
+        }
+        plan.put("failed", "");
+        plan.put("invalid", "");
+        plan.put("incomplete", "");
+        plan.put("wall.time", "1 min 0 s");
+        return plan;
+    }
+
+    static void writeEnv(Path dir, String preset, Map<String, String> plan) throws IOException {
         Properties env = new Properties();
+        plan.forEach(env::setProperty);
         env.setProperty("date", "2025-11-26T16:00:00Z");
         env.setProperty("hostname", "fixture-host");
         env.setProperty("cpu.model", "Synthetic CPU @ 3.0GHz");

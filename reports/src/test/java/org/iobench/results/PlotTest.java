@@ -101,6 +101,14 @@ class PlotTest {
     }
 
     @Test
+    void overlayingARunOfAnotherPresetSaysSo() throws IOException {
+        Path current = fixture("current");
+        Path quick = Fixtures.writeRun(tmp.resolve("quick-run"), "quick", 0.03, Fixtures.NONE, UnaryOperator.identity());
+        assertEquals(0, plot(current.toString(), quick.toString()), err.toString());
+        assertTrue(err.toString().contains("warning: overlaying quick-run (preset 'quick') on current (preset 'standard')"), err.toString());
+    }
+
+    @Test
     void markdownFlagsInvalidAndClientBoundResults() throws IOException {
         Path run = Fixtures.writeRun(tmp.resolve("run"), "quick", 0.03, (bench, params, metric, score) -> {
             boolean blocking10k = params.get("impl").equals("blocking") && params.get("connections").equals("10000");
@@ -108,10 +116,13 @@ class PlotTest {
             return metric.equals("errors") && blocking10k ? 7 : metric.equals("client.bound") && native1 ? 1 : score;
         }, UnaryOperator.identity());
         assertEquals(0, plot(run.toString()));
-        assertTrue(err.toString().contains("marked INVALID"), err.toString());
+        assertTrue(err.toString().contains("the run is INVALID: 3 trial(s)"), err.toString());
+        assertEquals(PlotMain.NOT_VALID, plot("--require-valid", run.toString()), "mvn -Pbench fails after drawing");
+        assertEquals(0, plot("--require-valid", fixture("valid").toString()), err.toString());
         String md = Files.readString(run.resolve(MarkdownSummary.FILE));
         assertTrue(md.contains("| preset | quick |"), md);
-        assertTrue(md.contains("INVALID result(s)"), md);
+        assertTrue(md.startsWith("# iobench run run: INVALID\n"), md);
+        assertTrue(md.contains("- INVALID: org.iobench.bench.ThroughputBenchmark.echo impl=blocking connections=10000 depth=1 payloadBytes=64: 7 echo errors"), md);
         assertTrue(md.contains("INVALID (7 errors)"), md);
         assertTrue(md.contains("client-bound result(s)"), md);
         assertTrue(md.contains(" †"), md);

@@ -1,0 +1,155 @@
+package org.iobench.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Every iobench setting, declared once: a named constant with its system property, the environment
+ * variable that may stand in for it, its default and one line of documentation (Aeron's benchmark
+ * {@code Configuration} is the model). Code reads a setting only through its constant; {@link #all()}
+ * is the whole list, which {@code scripts/bench --settings} prints and BenchMain forwards to the
+ * forked benchmark JVMs (those marked {@code forwarded}).
+ *
+ * <p>One name per setting. The Maven-era names {@code bench.preset}, {@code bench.impls},
+ * {@code bench.target}, {@code bench.args}, {@code bench.results.dir} and {@code bench.last.run.file}
+ * are still read as aliases of the {@code iobench.*} names, so old command lines keep working;
+ * the {@code iobench.*} name wins when both are given.
+ */
+public final class Settings {
+
+    /**
+     * One setting.
+     *
+     * @param property     the system property ({@code -Dname=value})
+     * @param environment  an environment variable read when the property is absent, or null
+     * @param alias        an older property name still read, or null
+     * @param defaultValue the value when nothing is set ("" = none; {@code doc} says what that means)
+     * @param forwarded    BenchMain passes it to the forked benchmark JVMs
+     * @param doc          one line for people
+     */
+    public record Setting(String property, String environment, String alias, String defaultValue, boolean forwarded,
+                          String doc) {
+        public Setting {
+            Objects.requireNonNull(property);
+            Objects.requireNonNull(defaultValue);
+            Objects.requireNonNull(doc);
+        }
+
+        /** The value in this JVM: the property, else its alias, else the environment variable, else the default. */
+        public String value() {
+            return valueIn(propertiesOfThisJvm(), System.getenv());
+        }
+
+        /** The same over given properties and environment (tests, and BenchMain's parsed command line). */
+        public String valueIn(Map<String, String> properties, Map<String, String> environmentVariables) {
+            String given = explicitIn(properties, environmentVariables);
+            return given != null ? given : defaultValue;
+        }
+
+        /** True when someone set it (property, alias or environment), even to the default. */
+        public boolean isSet() {
+            return explicitIn(propertiesOfThisJvm(), System.getenv()) != null;
+        }
+
+        /** A boolean setting: "true" (any case) is true, anything else false. */
+        public boolean isTrue() {
+            return Boolean.parseBoolean(value().strip());
+        }
+
+        private String explicitIn(Map<String, String> properties, Map<String, String> environmentVariables) {
+            for (String name : Stream.of(property, alias).filter(Objects::nonNull).toList()) {
+                String v = properties.get(name);
+                if (v != null && !v.isBlank()) return v;
+            }
+            if (environment != null) {
+                String v = environmentVariables.get(environment);
+                if (v != null && !v.isBlank()) return v;
+            }
+            return null;
+        }
+
+        /** "-Dname=value" for a forked JVM. */
+        public String jvmFlag(String value) {
+            return "-D" + property + "=" + value;
+        }
+    }
+
+    // --- what a user sets --------------------------------------------------------------------------
+
+    public static final Setting HOME = new Setting("iobench.home", "IOBENCH_HOME", null, "", true,
+            "the checkout's root folder (the scripts and Maven set it); default: the nearest folder above the working directory holding implementations/api");
+    public static final Setting PRESET = new Setting("iobench.preset", null, "bench.preset", "standard", false,
+            "scripts/bench --preset: smoke, quick, standard or full");
+    public static final Setting IMPLS = new Setting("iobench.impls", null, "bench.impls", "", false,
+            "implementation ids to run, comma-separated, for the benchmarks (--impls) and the conformance suite; default: every available one");
+    public static final Setting TARGET = new Setting("iobench.target", null, "bench.target", "", true,
+            "host:port of a server started elsewhere to drive instead of launching one (--target); default: launch each implementation locally");
+    public static final Setting ALLOW_REMOTE = new Setting("iobench.allow.remote", null, null, "false", false,
+            "true lets --target name a host outside loopback (--allow-remote); load never leaves the machine otherwise");
+    public static final Setting ARGS = new Setting("iobench.args", null, "bench.args", "", false,
+            "extra JMH options, space-separated, as after 'scripts/bench --' (they override the preset's iterations and parameters)");
+    public static final Setting RESULTS_DIR = new Setting("iobench.results.dir", null, "bench.results.dir", "", false,
+            "where run folders are created (--results-dir); default: <checkout>/results");
+    public static final Setting LAST_RUN_FILE = new Setting("iobench.last.run.file", null, "bench.last.run.file", "", false,
+            "the file BenchMain writes the run folder's path to, for the reports; default: <checkout>/benchmarks/target/last-run.txt (scripts/bench uses a private one per run)");
+    public static final Setting PIN = new Setting("iobench.pin", null, null, "true", false,
+            "false turns CPU pinning off (driver and server may then share every CPU)");
+    public static final Setting SERVER_JVM_ARGS = new Setting("iobench.server.jvmArgs", null, null, "", true,
+            "extra JVM flags for the Java servers, space-separated (recorded in env.properties)");
+    public static final Setting SERVER_JAVA = new Setting("iobench.server.java", null, null, "", true,
+            "the java executable that runs the Java servers; default: the one running the caller");
+    public static final Setting NATIVE_SERVER = new Setting("iobench.native.server", null, null, "", true,
+            "another native server binary in place of implementations/native/target/bin/iobench-echo-server (e.g. the seed's original)");
+    public static final Setting PROFILER_DEBUG = new Setting("iobench.profiler.debug", null, null, "false", true,
+            "true prints, per iteration, the driver's echo count beside JMH's op count");
+
+    // --- what BenchMain sets for its forked benchmark JVMs -----------------------------------------
+
+    public static final Setting PIN_DRIVER = new Setting("iobench.pin.driver", null, null, "", true,
+            "set by BenchMain: the driver's CPUs in taskset syntax, \"\" when unpinned");
+    public static final Setting PIN_SERVER = new Setting("iobench.pin.server", null, null, "", true,
+            "set by BenchMain: the server's CPUs in taskset syntax, \"\" when unpinned");
+    public static final Setting SERVER_THREADS = new Setting("iobench.server.threads", null, null, "", true,
+            "worker/event-loop threads of each server; default: one per server CPU");
+
+    private static final List<Setting> ALL = List.of(HOME, PRESET, IMPLS, TARGET, ALLOW_REMOTE, ARGS, RESULTS_DIR,
+            LAST_RUN_FILE, PIN, SERVER_JVM_ARGS, SERVER_JAVA, NATIVE_SERVER, PROFILER_DEBUG, PIN_DRIVER, PIN_SERVER,
+            SERVER_THREADS);
+
+    private Settings() {
+    }
+
+    /** Every setting, in the order above. */
+    public static List<Setting> all() {
+        return ALL;
+    }
+
+    /** The whole list with the values in this JVM, one setting per line, for {@code scripts/bench --settings}. */
+    public static List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Setting s : ALL) {
+            String names = "-D" + s.property() + (s.environment() != null ? " | $" + s.environment() : "")
+                    + (s.alias() != null ? " (old name: " + s.alias() + ")" : "");
+            String value = s.isSet() ? s.value() : s.defaultValue().isEmpty() ? "(default: none)" : "(default: " + s.defaultValue() + ")";
+            lines.add(names + " = " + value);
+            lines.add("    " + s.doc() + (s.forwarded() ? "; passed to the forked benchmark JVMs" : ""));
+        }
+        return lines;
+    }
+
+    /** This JVM's system properties as a map of strings. */
+    public static Map<String, String> propertiesOfThisJvm() {
+        Map<String, String> props = new HashMap<>();
+        System.getProperties().forEach((k, v) -> props.put(k.toString(), v.toString()));
+        return props;
+    }
+
+    /** Prints {@link #describe()}. */
+    public static void main(String[] args) {
+        describe().forEach(System.out::println);
+    }
+}
