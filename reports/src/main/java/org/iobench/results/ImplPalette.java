@@ -20,7 +20,7 @@ public final class ImplPalette {
     public static final List<String> CATALOGUE_IDS = List.of(
             "blocking", "virtual", "nio-selector", "nio2-async",
             "netty-nio", "netty-epoll-et", "netty-epoll-lt", "netty42-epoll", "netty42-io-uring",
-            "native-epoll-et", "native-epoll-lt");
+            "native-epoll-et", "native-epoll-lt", "native-io-uring");
 
     /**
      * Related models get related hues (JDK: reds/browns, Netty 4.1: blues, Netty 4.2: greens,
@@ -38,12 +38,13 @@ public final class ImplPalette {
             new Color(0x17, 0xbe, 0xcf), // netty42-io-uring: cyan
             new Color(0x20, 0x20, 0x20), // native-epoll-et: near black
             new Color(0x8c, 0x8c, 0x8c), // native-epoll-lt: grey
+            new Color(0x00, 0x4d, 0x40), // native-io-uring: dark teal
     };
 
     private static final Marker[] MARKERS = {
             SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
             SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
-            SeriesMarkers.TRIANGLE_UP, SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE,
+            SeriesMarkers.TRIANGLE_UP, SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
     };
 
     private ImplPalette() {

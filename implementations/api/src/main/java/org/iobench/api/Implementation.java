@@ -30,7 +30,7 @@ public enum Implementation {
     NETTY42_IO_URING("netty42-io-uring", Family.NETTY42, "org.iobench.netty42.Netty42IoUringEchoServer",
             "Netty 4.2, io_uring"),
     NATIVE_EPOLL_ET("native-epoll-et", Family.NATIVE, null,
-            "C, epoll edge-triggered, drain to EAGAIN (the floor)"),
+            "C, epoll edge-triggered (the epoll floor)"),
     NATIVE_EPOLL_LT("native-epoll-lt", Family.NATIVE, null,
             "C, epoll level-triggered"),
     NATIVE_IO_URING("native-io-uring", Family.NATIVE, null,

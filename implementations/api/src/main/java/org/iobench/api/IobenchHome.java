@@ -13,7 +13,7 @@ public final class IobenchHome {
     }
 
     public static Path get() {
-        String configured = System.getProperty("iobench.home", System.getenv("IOBENCH_HOME"));
+        String configured = Settings.HOME.value();
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath().normalize();
         }
@@ -34,7 +34,7 @@ public final class IobenchHome {
      * conformance suite against the seed's original, broken server).
      */
     public static Path nativeServer() {
-        String override = System.getProperty("iobench.native.server");
+        String override = Settings.NATIVE_SERVER.value();
         if (override != null && !override.isBlank()) return Path.of(override);
         return get().resolve("implementations/native/target/bin/iobench-echo-server");
     }

@@ -59,14 +59,14 @@ public final class ServerCommand {
         // Netty's native transports load JNI code and use sun.misc.Unsafe; newer JDKs warn about both.
         if (feature >= 22) args.add("--enable-native-access=ALL-UNNAMED");
         if (feature >= 23) args.add("--sun-misc-unsafe-memory-access=allow");
-        String extra = System.getProperty("iobench.server.jvmArgs", "");
+        String extra = Settings.SERVER_JVM_ARGS.value();
         if (!extra.isBlank()) args.addAll(Arrays.asList(extra.trim().split("\\s+")));
         return args;
     }
 
     /** The same JDK that runs the caller, unless -Diobench.server.java names another. */
     public static String javaExecutable() {
-        String configured = System.getProperty("iobench.server.java");
+        String configured = Settings.SERVER_JAVA.value();
         if (configured != null && !configured.isBlank()) return configured;
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.iobench.api.Availability;
 import org.iobench.api.Implementation;
+import org.iobench.api.Settings;
 
 /**
  * One implementation under test, with the reason it cannot run here (null when it can). Every test
@@ -14,8 +15,6 @@ import org.iobench.api.Implementation;
  */
 record Target(Implementation impl, String unavailableReason) {
 
-    /** Restricts the suite to some ids, e.g. {@code -Diobench.impls=native-epoll-et,blocking}. */
-    static final String IMPLS_PROPERTY = "iobench.impls";
 
     private static List<Target> all;
 
@@ -33,13 +32,13 @@ record Target(Implementation impl, String unavailableReason) {
     }
 
     private static Set<Implementation> wanted() {
-        String property = System.getProperty(IMPLS_PROPERTY, "");
+        String property = Settings.IMPLS.value();
         if (property.isBlank()) return Set.of(Implementation.values());
         Set<Implementation> wanted = new LinkedHashSet<>();
         for (String id : property.split(",")) {
             if (id.isBlank()) continue;
             wanted.add(Implementation.byId(id.strip()).orElseThrow(() -> new IllegalArgumentException(
-                    "-D" + IMPLS_PROPERTY + ": unknown implementation '" + id.strip() + "'; known: " + Implementation.ids())));
+                    "-D" + Settings.IMPLS.property() + ": unknown implementation '" + id.strip() + "'; known: " + Implementation.ids())));
         }
         return wanted;
     }
