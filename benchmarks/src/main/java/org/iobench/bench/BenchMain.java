@@ -41,8 +41,8 @@ public final class BenchMain {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
-    /** Forked JVM start, server start, connecting and teardown, per trial, on this kind of machine. */
-    private static final double OVERHEAD_SECONDS_PER_TRIAL = 3;
+    /** Forked JVM start, server start, connecting, warm-up until steady and teardown, per fork, on this kind of machine. */
+    static final double OVERHEAD_SECONDS_PER_FORK = 5;
 
     private BenchMain() {
     }
@@ -116,9 +116,13 @@ public final class BenchMain {
             System.err.println("bench: nothing to run: every trial was skipped or deselected (see the lines above); no run folder written");
             return EXIT_FAILED;
         }
-        double estimate = plan.measuredSeconds(preset.timing) + plan.trials() * OVERHEAD_SECONDS_PER_TRIAL;
-        System.out.printf("bench: %d trials in %d JMH invocation(s), roughly %s (unless JMH options change the timing)%n",
-                plan.trials(), invocations.size(), minutes(estimate));
+        Preset.Timing timing = options.timing();
+        long seed = options.seed() != null ? options.seed() : System.currentTimeMillis();
+        List<TrialSchedule.Slot> schedule = TrialSchedule.shuffled(TrialSchedule.trials(plan), timing.rounds(), seed);
+        double estimate = plan.measuredSeconds(timing) + schedule.size() * OVERHEAD_SECONDS_PER_FORK;
+        System.out.printf("bench: %d trials x %d rounds = %d forks (each round in a fresh shuffled order, seed %d), roughly %s"
+                        + " (unless JMH options change the timing)%n",
+                plan.trials(), timing.rounds(), schedule.size(), seed, minutes(estimate));
         System.out.println("bench: pinning " + (pinning.pinned() ? "driver to CPUs " + pinning.driverList() + ", server to CPUs "
                 + pinning.serverList() : "off (one CPU, or -Diobench.pin=false)") + "; descriptor limit " + fd);
 
@@ -149,30 +153,53 @@ public final class BenchMain {
                 .put("server.metrics", options.target() != null ? "absent: the server was started elsewhere, its /proc is not ours to read"
                         : "measured from /proc/<server pid>")
                 .put("trials.planned", Integer.toString(plan.trials()))
-                .put(PLAN_MEASUREMENTS, Integer.toString(jmh.measurementsPerTrial(preset.timing)));
+                .put("rounds", Integer.toString(timing.rounds()))
+                .put("rounds.seed", Long.toString(seed))
+                .put("measurement", timing.measurementIterations() + " x " + timing.measurementTime() + " per fork, after warming up until steady")
+                .put(PLAN_MEASUREMENTS, Integer.toString(jmh.measurementsPerTrial(timing)));
         for (int n = 0; n < invocations.size(); n++) env.put(PLAN_PREFIX + (n + 1), describe(invocations.get(n)));
 
         RunCheck check = new RunCheck();
-        invocations.forEach(check::expect);
+        schedule.forEach(slot -> check.expect(slot.trial(), slot.round()));
         RunRecord record = new RunRecord(folder, env, check, ResultsFolder.lastRunFile(home), startNanos);
         OutputFormat console = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL);
+        List<TrialSchedule.Slot> forks = new ArrayList<>(schedule);
+        int remeasureBudget = Math.max(1, schedule.size() / 10);
+        List<String> remeasured = new ArrayList<>();
         try {
-            for (int n = 0; n < invocations.size() && !record.stopping(); n++) {
-                BenchPlan.Invocation invocation = invocations.get(n);
-                Path json = record.nextPart();
-                System.out.printf("%nbench: invocation %d of %d: %s, %d trials%n", n + 1, invocations.size(),
-                        invocation.kind().benchmark(), invocation.trials());
-                TrialRecorder recorder = new TrialRecorder(console, invocation, check, json, record::stopping, record::trialEnded);
+            for (int n = 0; n < forks.size() && !record.stopping(); n++) {
+                TrialSchedule.Slot slot = forks.get(n);
+                RoundMerge.Part part = record.nextPart(slot);
+                System.out.printf("%nbench: fork %d of %d: round %d of %d, %s%n", n + 1, forks.size(), slot.round(),
+                        timing.rounds(), describe(slot.trial()));
+                TrialRecorder recorder = new TrialRecorder(console, slot.trial(), slot.round(), check, part.json(),
+                        record::stopping, record::trialEnded);
+                List<String> slotArgs = new ArrayList<>(forkArgs);
+                slotArgs.add(Settings.HLOG_FILE.jvmFlag(part.hlog().toString()));
                 try {
-                    new Runner(jmh.options(invocation, preset.timing, json, forkArgs), recorder).run();
+                    new Runner(jmh.options(slot.trial(), timing, part.json(), slotArgs), recorder).run();
                 } catch (RunnerException | TrialRecorder.Stopping e) {
                     if (!record.stopping()) {
                         String why = e.getMessage().strip().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
-                        System.err.println("bench: JMH could not run invocation " + (n + 1) + ": " + why);
-                        check.couldNotRun(invocation, "JMH refused its invocation: " + why);
+                        System.err.println("bench: JMH could not run fork " + (n + 1) + ": " + why);
+                        check.couldNotRun(slot.trial(), "JMH refused its invocation: " + why);
+                    }
+                }
+                // a fork the interference probe flagged in most of its iterations is measured again, once, within a budget
+                double disturbed = recorder.disturbedShare();
+                if (disturbed > MAX_DISTURBED_SHARE && !record.stopping()) {
+                    String what = describe(slot.trial()) + " round " + slot.round();
+                    if (slot.order() <= schedule.size() / timing.rounds() && remeasured.size() < remeasureBudget) {
+                        System.out.printf("bench: %.0f%% of the fork's iterations were disturbed: measuring it again at the end%n", 100 * disturbed);
+                        record.discard(part);
+                        remeasured.add(what);
+                        forks.add(new TrialSchedule.Slot(slot.round(), schedule.size() / timing.rounds() + remeasured.size(), slot.trial()));
+                    } else {
+                        check.tooDisturbed(RunCheck.withRound(RunCheck.key(slot.trial()), slot.round()), disturbed);
                     }
                 }
             }
+            env.put("remeasured", String.join("; ", remeasured));
         } catch (RuntimeException | Error e) {
             System.err.println("bench: the run ended early: " + e);
             record.finish(RunStatus.FAILED);
@@ -180,6 +207,13 @@ public final class BenchMain {
         }
         return record.finish(record.stopping() ? RunStatus.INTERRUPTED : RunStatus.COMPLETE);
     }
+
+    /**
+     * A fork with more than this share of its iterations disturbed (run-queue wait, other work on the
+     * pinned CPUs, steal: {@link org.iobench.bench.measure.IterationInterference}) is measured again;
+     * the median of its rounds could not outvote it otherwise.
+     */
+    static final double MAX_DISTURBED_SHARE = 0.5;
 
     /** env.properties keys of the plan the reports check jmh.json against (results contract). */
     static final String PLAN_PREFIX = "plan.";

@@ -16,6 +16,8 @@ import org.iobench.api.Settings;
  * line wins.
  *
  * @param preset      the matrix to run
+ * @param rounds      --rounds, or null for the preset's
+ * @param seed        --seed of the rounds' order, or null for one from the clock
  * @param impls       implementation ids to run (empty = every available one)
  * @param target      a server started elsewhere to drive instead of launching one, or null
  * @param allowRemote the target may be outside loopback
@@ -24,13 +26,15 @@ import org.iobench.api.Settings;
  * @param help        print the usage and stop
  * @param settings    print every setting and stop
  */
-public record BenchOptions(Preset preset, List<String> impls, InetSocketAddress target, boolean allowRemote,
+public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String> impls, InetSocketAddress target, boolean allowRemote,
                            Path resultsDir, List<String> jmhArgs, boolean help, boolean settings) {
 
     public static final String USAGE = """
-            usage: scripts/bench [--preset smoke|quick|standard|full] [--impls a,b] [--target host:port [--allow-remote]]
+            usage: scripts/bench [--preset smoke|quick|standard|full] [--rounds N] [--seed S] [--impls a,b] [--target host:port [--allow-remote]]
                                  [--results-dir DIR] [--settings] [-- JMH options]
               --preset P         the matrix (default: standard; or -Diobench.preset=P)
+              --rounds N         run each trial N times, one fork per round, rounds shuffled (default: the preset's)
+              --seed S           seed of the rounds' order (default: from the clock; recorded in env.properties)
               --impls a,b        only these implementation ids (default: every available one; -Diobench.impls)
               --target h:p       drive a server started elsewhere; no server is launched and server-side
                                  metrics are absent (-Diobench.target); loopback only unless --allow-remote
@@ -51,6 +55,8 @@ public record BenchOptions(Preset preset, List<String> impls, InetSocketAddress 
     public static BenchOptions parse(String[] args, Map<String, String> properties) throws UsageException {
         Map<String, String> noEnvironment = Map.of();
         String preset = Settings.PRESET.valueIn(properties, noEnvironment);
+        String rounds = Settings.ROUNDS.valueIn(properties, noEnvironment);
+        String seed = Settings.SEED.valueIn(properties, noEnvironment);
         String impls = Settings.IMPLS.valueIn(properties, noEnvironment);
         String target = Settings.TARGET.valueIn(properties, noEnvironment);
         boolean allowRemote = Boolean.parseBoolean(Settings.ALLOW_REMOTE.valueIn(properties, noEnvironment).strip());
@@ -66,6 +72,8 @@ public record BenchOptions(Preset preset, List<String> impls, InetSocketAddress 
                     i = args.length;
                 }
                 case "--preset" -> preset = value(args, ++i, arg);
+                case "--rounds" -> rounds = value(args, ++i, arg);
+                case "--seed" -> seed = value(args, ++i, arg);
                 case "--impls" -> impls = value(args, ++i, arg);
                 case "--target" -> target = value(args, ++i, arg);
                 case "--allow-remote" -> allowRemote = true;
@@ -83,8 +91,31 @@ public record BenchOptions(Preset preset, List<String> impls, InetSocketAddress 
         }
         InetSocketAddress parsedTarget = target.isBlank() ? null : parseTarget(target);
         if (parsedTarget != null && !allowRemote) requireLoopback(parsedTarget);
-        return new BenchOptions(parsedPreset, splitList(impls), parsedTarget, allowRemote,
+        Integer parsedRounds = rounds.isBlank() ? null : positive("--rounds", rounds, 1000);
+        Long parsedSeed;
+        try {
+            parsedSeed = seed.isBlank() ? null : Long.parseLong(seed.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--seed '" + seed + "' is not a whole number");
+        }
+        return new BenchOptions(parsedPreset, parsedRounds, parsedSeed, splitList(impls), parsedTarget, allowRemote,
                 resultsDir.isBlank() ? null : Path.of(resultsDir), List.copyOf(jmhArgs), help, settings);
+    }
+
+    private static int positive(String option, String text, int max) throws UsageException {
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 1 && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + " '" + text + "' must be a whole number from 1 to " + max);
+    }
+
+    /** The preset's timing, with --rounds applied. */
+    public Preset.Timing timing() {
+        Preset.Timing preset = this.preset.timing;
+        return rounds == null ? preset : new Preset.Timing(rounds, preset.measurementIterations(), preset.measurementTime());
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -86,11 +86,9 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
         return invocations.stream().mapToInt(Invocation::trials).sum();
     }
 
-    /** Seconds the trials spend in warm-up and measurement (JVM and server start-up come on top). */
+    /** Seconds the trials spend measuring over all rounds (JVM and server start-up and warm-up come on top). */
     public double measuredSeconds(Preset.Timing timing) {
-        double perTrial = timing.forks() * (timing.warmupIterations() * seconds(timing.warmupTime())
-                + timing.measurementIterations() * seconds(timing.measurementTime()));
-        return perTrial * trials();
+        return timing.rounds() * timing.measurementIterations() * seconds(timing.measurementTime()) * trials();
     }
 
     static double seconds(String jmhTime) {

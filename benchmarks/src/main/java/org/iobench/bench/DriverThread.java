@@ -36,6 +36,7 @@ final class DriverThread {
         trial.ledger.driverOpened();
         trial.awaitAccepted();
         driverThread.driver.start();
+        trial.warmedUp(WarmUp.run(driverThread.driver, !Double.isNaN(rate)));
         return driverThread;
     }
 

@@ -7,6 +7,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
@@ -14,7 +15,7 @@ import org.openjdk.jmh.results.ScalarResult;
  * Puts the figures JMH does not measure itself into the same result as secondary metrics: latency
  * percentiles, MB/s, server CPU per echo and utilisation, server RSS per connection, server
  * threads, driver CPU, errors, the client-bound flag, and for the open loop offered vs achieved
- * rate (names and units: results contract). BenchMain always adds it.
+ * rate (names and units: docs/results.md). BenchMain always adds it.
  *
  * <p>JMH calls {@link #afterIteration} in the forked JVM after the iteration's worker threads have
  * run their {@code @TearDown(Level.Iteration)}, so each driver thread has already handed its
@@ -43,7 +44,8 @@ public final class EchoMetricsProfiler implements InternalProfiler {
         // a failed iteration has no primary result: report nothing and let JMH show the real failure
         if (trial == null || result.getRawPrimaryResults().isEmpty()) return List.of();
         double echoesPerSecond = result.getPrimaryResult().getScore();
-        IterationMetrics.Inputs inputs = trial.takeIteration(echoesPerSecond, benchmarkParams.getThreads());
+        IterationMetrics.Inputs inputs = trial.takeIteration(echoesPerSecond, benchmarkParams.getThreads(),
+                iterationParams.getType() == IterationType.WARMUP);
         if (inputs == null) {
             System.err.println("iobench: no driver figures for this iteration (did its @TearDown(Level.Iteration) run?)");
             return List.of();

@@ -3,17 +3,19 @@ package org.iobench.bench;
 import java.util.ArrayList;
 import java.util.List;
 import org.iobench.bench.driver.DriverSnapshot;
+import org.iobench.bench.measure.IterationInterference;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * The secondary metrics of one measurement iteration, named and unitised as in the results
- * contract (/work/notes/results-contract.md). Pure arithmetic over what was sampled, so it can be
- * tested without a server.
+ * contract (docs/results.md). Pure arithmetic over what was sampled, so it can be tested without a
+ * server.
  *
- * <p>Aggregation over iterations (and forks): averages, except {@code latency.max} and
- * {@code client.bound} (the worst iteration counts) and {@code errors} (the total: one error in one
- * iteration makes the whole result invalid).
+ * <p>JMH's own aggregation over the iterations of a fork is set here (averages, except the worst
+ * iteration for {@code latency.max}, {@code client.bound} and {@code disturbed}, and the total of
+ * {@code errors}), but the figures a run reports are computed over its rounds by {@link RoundSummary}:
+ * latency percentiles from the merged histograms, never from these per-iteration values.
  */
 final class IterationMetrics {
     /** A driver thread busier than this share of its core counts as saturated. */
@@ -34,9 +36,12 @@ final class IterationMetrics {
      * @param connections     connections in the trial
      * @param payloadBytes    bytes per message
      * @param offeredRate     open loop: offered echoes/s (total); NaN for the closed loop
+     * @param interference    what disturbed the iteration, or null when it could not be read
+     * @param warmUp          how the fork's warm-up ended, or null when it did not run
      */
     record Inputs(DriverSnapshot driver, int driverThreads, double echoesPerSecond, ServerSample server,
-                  int connections, int payloadBytes, double offeredRate) {
+                  int connections, int payloadBytes, double offeredRate, IterationInterference interference,
+                  WarmUp.Outcome warmUp) {
     }
 
     /**
@@ -85,6 +90,19 @@ final class IterationMetrics {
         if (!Double.isNaN(in.offeredRate())) {
             add(out, "offered.rate", in.offeredRate(), "echoes/s");
             add(out, "achieved.rate", in.echoesPerSecond(), "echoes/s");
+        }
+        IterationInterference i = in.interference();
+        if (i != null) {
+            add(out, "interference.driver.runq", 100 * i.driverRunQueueShare(), "%");
+            add(out, "interference.server.runq", 100 * i.serverRunQueueShare(), "%");
+            add(out, "interference.foreign.cpu", 100 * i.foreignCpuShare(), "%");
+            add(out, "interference.softirq", 100 * i.softirqShare(), "%");
+            add(out, "interference.steal", 100 * i.stealShare(), "%");
+            out.add(new ScalarResult("disturbed", i.disturbed() ? 1 : 0, "flag", AggregationPolicy.MAX));
+        }
+        if (in.warmUp() != null) {
+            add(out, "warmup.s", in.warmUp().seconds(), "s");
+            out.add(new ScalarResult("warmup.never.steady", in.warmUp().steady() ? 0 : 1, "flag", AggregationPolicy.MAX));
         }
         return out;
     }

@@ -90,9 +90,9 @@ final class JmhArgs {
         }
     }
 
-    /** Forks x measurement iterations of every trial: the iterations a complete result holds. */
+    /** Rounds x forks per round x measurement iterations: the iterations a complete (merged) result holds. */
     int measurementsPerTrial(Preset.Timing timing) {
-        int forks = user.getForkCount().hasValue() ? user.getForkCount().get() : timing.forks();
+        int forks = timing.rounds() * (user.getForkCount().hasValue() ? user.getForkCount().get() : 1);
         int iterations = user.getMeasurementIterations().hasValue() ? user.getMeasurementIterations().get() : timing.measurementIterations();
         return forks * iterations;
     }
@@ -118,7 +118,7 @@ final class JmhArgs {
         return all;
     }
 
-    /** The options of one invocation. */
+    /** The options of one JMH run (one trial of one round, under the rounds orchestration). */
     Options options(BenchPlan.Invocation invocation, Preset.Timing timing, Path resultFile, List<String> jvmArgsAppend) {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
                 .include("^" + Pattern.quote(invocation.kind().benchmark()) + "$")
@@ -129,11 +129,11 @@ final class JmhArgs {
                 .shouldFailOnError(false);
         invocation.params().forEach((name, values) -> b.param(name, values.toArray(String[]::new)));
         if (!user.getThreads().hasValue()) b.threads(invocation.threads());
-        if (!user.getWarmupIterations().hasValue()) b.warmupIterations(timing.warmupIterations());
-        if (!user.getWarmupTime().hasValue()) b.warmupTime(TimeValue.fromString(timing.warmupTime()));
+        // each fork warms up until steady before JMH's first iteration (WarmUp); JMH's own warm-up is the user's choice
+        if (!user.getWarmupIterations().hasValue()) b.warmupIterations(0);
         if (!user.getMeasurementIterations().hasValue()) b.measurementIterations(timing.measurementIterations());
         if (!user.getMeasurementTime().hasValue()) b.measurementTime(TimeValue.fromString(timing.measurementTime()));
-        if (!user.getForkCount().hasValue()) b.forks(timing.forks());
+        if (!user.getForkCount().hasValue()) b.forks(1); // the rounds repeat the trial
         return b.build();
     }
 

@@ -26,6 +26,11 @@ public record ProcessStats(long cpuNanos, long rssKib, int threads) {
                 parseStatusNumber(status, "VmRSS"), (int) parseStatusNumber(status, "Threads"));
     }
 
+    /** USER_HZ, the unit of /proc's CPU times. */
+    public static long ticksPerSecond() {
+        return CLOCK_TICKS_PER_SECOND;
+    }
+
     /** Descriptors the process holds open (entries of /proc/<pid>/fd; needs the same user). */
     public static long openFiles(long pid) throws IOException {
         try (var entries = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {

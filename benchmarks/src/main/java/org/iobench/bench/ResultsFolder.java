@@ -25,6 +25,8 @@ final class ResultsFolder {
     static final String ENV_FILE = "env.properties";
     /** Per-invocation JMH files before they are joined into jmh.json (git-ignored: results/*&#47;tmp/). */
     static final String PARTS_DIR = "tmp";
+    /** One HdrHistogram interval log per round and trial (r01-t007.hlog), each iteration one interval. */
+    static final String HISTOGRAMS_DIR = "histograms";
 
     private ResultsFolder() {
     }
@@ -76,38 +78,5 @@ final class ResultsFolder {
     static void recordLastRun(Path file, Path folder) throws IOException {
         if (file.getParent() != null) Files.createDirectories(file.getParent());
         Files.writeString(file, folder.toAbsolutePath().normalize() + "\n");
-    }
-
-    /**
-     * Joins the invocations' JSON arrays into one array, each result as JMH wrote it. A part that is
-     * missing or empty is an invocation that never got to write (JMH creates its file empty first).
-     */
-    static void joinJson(List<Path> parts, Path out) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (Path part : parts) {
-            if (Files.exists(part) && Files.size(part) > 0) written.add(part);
-        }
-        if (written.size() == 1) {
-            Files.copy(written.get(0), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return;
-        }
-        List<String> texts = new ArrayList<>();
-        for (Path part : written) texts.add(Files.readString(part, StandardCharsets.UTF_8));
-        Files.writeString(out, joinJsonArrays(texts), StandardCharsets.UTF_8);
-    }
-
-    static String joinJsonArrays(List<String> arrays) {
-        List<String> bodies = new ArrayList<>();
-        for (String array : arrays) {
-            String t = array.strip();
-            if (!t.startsWith("[") || !t.endsWith("]")) throw new IllegalArgumentException("not a JSON array: " + abbreviate(t));
-            String body = t.substring(1, t.length() - 1).strip();
-            if (!body.isEmpty()) bodies.add(body);
-        }
-        return bodies.isEmpty() ? "[\n]\n" : "[\n    " + String.join(",\n    ", bodies) + "\n]\n";
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 }

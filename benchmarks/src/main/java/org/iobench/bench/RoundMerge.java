@@ -24,39 +24,46 @@ import java.util.TreeMap;
  * still read the file and nothing measured is lost. A fork whose trial reported no value for a
  * metric gets an empty array there, which keeps rounds aligned across metrics.
  *
- * <p>Each merged result carries an {@code iobench} object (ignored by JMH tools) with the round and
- * in-round order of each fork. {@code score} and {@code scoreConfidence} are rewritten by the
+ * <p>Each merged result carries an {@code iobench} object (ignored by JMH tools) with the round,
+ * the in-round order and the latency log (relative to the run folder) of each fork. {@code score} and {@code scoreConfidence} are rewritten by the
  * {@link Summariser} the caller gives (the run's statistics), since JMH's own mean and normal
  * interval over all iterations would treat iterations of one fork as independent samples.
  */
 final class RoundMerge {
     /** How a metric's samples (one array per round) become the figure and interval JMH tools show. */
     interface Summariser {
-        Summary summarise(String metric, List<double[]> rounds);
+        /** {@code rounds.get(i)} was measured by {@code parts.get(i)}; a round without the metric is an empty array. */
+        Summary summarise(String metric, List<double[]> rounds, List<Part> parts);
     }
 
     /** A figure and its interval; NaN bounds when no interval is known. */
     record Summary(double score, double low, double high) {
     }
 
-    /** One slot's part file (absent or empty when its trial produced no result). */
-    record Part(TrialSchedule.Slot slot, Path json) {
+    /**
+     * One slot's files: its JMH JSON (absent or empty when its trial produced no result) and its
+     * latency interval log (null or absent when it wrote none).
+     */
+    record Part(TrialSchedule.Slot slot, Path json, Path hlog) {
     }
 
     private RoundMerge() {
     }
 
     static void merge(List<Part> parts, Summariser summariser, Path out) throws IOException {
-        Map<String, List<Map.Entry<TrialSchedule.Slot, JsonObject>>> byKey = new LinkedHashMap<>();
+        Map<String, List<Map.Entry<Part, JsonObject>>> byKey = new LinkedHashMap<>();
         List<Part> ordered = parts.stream()
                 .sorted(Comparator.comparingInt((Part p) -> p.slot().round()).thenComparingInt(p -> p.slot().order())).toList();
         for (Part part : ordered) {
+            // absent: the trial produced nothing; blank: JMH created the file but the trial wrote no result
             if (!Files.exists(part.json())) continue;
-            JsonElement root = JsonParser.parseString(Files.readString(part.json(), StandardCharsets.UTF_8));
+            String text = Files.readString(part.json(), StandardCharsets.UTF_8);
+            if (text.isBlank()) continue;
+            JsonElement root = JsonParser.parseString(text);
             if (!root.isJsonArray()) throw new IOException(part.json() + ": not a JMH result file (expected a JSON array)");
             for (JsonElement result : root.getAsJsonArray()) {
                 JsonObject object = result.getAsJsonObject();
-                byKey.computeIfAbsent(key(object), k -> new ArrayList<>()).add(Map.entry(part.slot(), object));
+                byKey.computeIfAbsent(key(object), k -> new ArrayList<>()).add(Map.entry(part, object));
             }
         }
         JsonArray merged = new JsonArray();
@@ -72,7 +79,7 @@ final class RoundMerge {
         return result.get("benchmark").getAsString() + " " + params;
     }
 
-    private static JsonObject mergeForks(List<Map.Entry<TrialSchedule.Slot, JsonObject>> forks, Summariser summariser) {
+    private static JsonObject mergeForks(List<Map.Entry<Part, JsonObject>> forks, Summariser summariser) {
         JsonObject merged = forks.get(0).getValue().deepCopy();
         merged.addProperty("forks", forks.size());
         merged.add("primaryMetric", mergeMetric("primary", forks, r -> r.getAsJsonObject("primaryMetric"), summariser));
@@ -93,12 +100,17 @@ final class RoundMerge {
         JsonObject iobench = new JsonObject();
         JsonArray rounds = new JsonArray();
         JsonArray order = new JsonArray();
+        JsonArray hlogs = new JsonArray();
         for (var fork : forks) {
-            rounds.add(fork.getKey().round());
-            order.add(fork.getKey().order());
+            rounds.add(fork.getKey().slot().round());
+            order.add(fork.getKey().slot().order());
+            Path hlog = fork.getKey().hlog();
+            // relative to the run folder (the part files live one level below it, in tmp/)
+            hlogs.add(hlog == null || !Files.exists(hlog) ? "" : hlog.getParent().getFileName() + "/" + hlog.getFileName());
         }
         iobench.add("rounds", rounds);
         iobench.add("order", order);
+        iobench.add("hlogs", hlogs);
         merged.add("iobench", iobench);
         return merged;
     }
@@ -107,7 +119,7 @@ final class RoundMerge {
         JsonObject of(JsonObject result);
     }
 
-    private static JsonObject mergeMetric(String name, List<Map.Entry<TrialSchedule.Slot, JsonObject>> forks, MetricOf metricOf,
+    private static JsonObject mergeMetric(String name, List<Map.Entry<Part, JsonObject>> forks, MetricOf metricOf,
                                           Summariser summariser) {
         JsonObject template = null;
         JsonArray rawData = new JsonArray();
@@ -128,7 +140,7 @@ final class RoundMerge {
             rounds.add(values.stream().mapToDouble(Double::doubleValue).toArray());
         }
         JsonObject merged = template == null ? new JsonObject() : template;
-        Summary summary = summariser.summarise(name, rounds);
+        Summary summary = summariser.summarise(name, rounds, forks.stream().map(Map.Entry::getKey).toList());
         merged.add("score", jmhNumber(summary.score()));
         merged.add("scoreError", jmhNumber((summary.high() - summary.low()) / 2));
         JsonArray confidence = new JsonArray();

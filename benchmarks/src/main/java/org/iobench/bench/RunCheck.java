@@ -41,7 +41,8 @@ final class RunCheck {
     static final int MAX_REASON_CHARS = 300;
     private String running;
 
-    synchronized void expect(BenchPlan.Invocation invocation) {
+    /** Every trial of the invocation, in the given round (0: the run has no rounds, keys carry none). */
+    synchronized void expect(BenchPlan.Invocation invocation, int round) {
         List<String> keys = List.of(invocation.kind().benchmark());
         for (Map.Entry<String, List<String>> param : invocation.params().entrySet()) {
             List<String> next = new ArrayList<>();
@@ -50,7 +51,29 @@ final class RunCheck {
             }
             keys = next;
         }
-        keys.forEach(key -> expected.put(key, invocation));
+        keys.forEach(key -> expected.put(withRound(key, round), invocation));
+    }
+
+    synchronized void expect(BenchPlan.Invocation invocation) {
+        expect(invocation, 0);
+    }
+
+    /** "... round=3": the same trial in different rounds is a different fork to account for. */
+    static String withRound(String key, int round) {
+        return round > 0 ? key + " round=" + round : key;
+    }
+
+    /** The key of a single-combination invocation (one trial). */
+    static String key(BenchPlan.Invocation trial) {
+        StringBuilder key = new StringBuilder(trial.kind().benchmark());
+        trial.params().forEach((name, values) -> key.append(' ').append(name).append('=').append(String.join(",", values)));
+        return key.toString();
+    }
+
+    /** A fork that was still disturbed when measured again: its result cannot be trusted. */
+    synchronized void tooDisturbed(String key, double share) {
+        invalid.add(key + String.format(java.util.Locale.ROOT,
+                ": too disturbed to keep (%.0f%% of its iterations; measured again at most once per fork)", 100 * share));
     }
 
     /** "benchmark impl=... connections=... payloadBytes=... depth|rate=..." in the plan's parameter order. */

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * One run folder from creation to its end marker, whichever way the run ends. The trials finished
- * so far are joined into jmh.json and env.properties gets {@code run.status} and the lists of
+ * so far are merged into jmh.json ({@link RoundMerge}: each trial's rounds become its forks, its
+ * figures get the run's statistics, {@link RoundSummary}) and env.properties gets {@code run.status} and the lists of
  * failed, invalid, incomplete and limited trials, exactly once: at the normal end, after an unexpected
  * error, or from the shutdown hook on SIGINT/SIGTERM/SIGHUP, which first stops the forked JVMs and
  * their servers so nothing keeps running.
@@ -30,7 +31,7 @@ final class RunRecord {
     private final RunCheck check;
     private final Path lastRunFile;
     private final long startNanos;
-    private final List<Path> parts = new ArrayList<>();
+    private final List<RoundMerge.Part> parts = new ArrayList<>();
     private volatile boolean stopping;
     private boolean finished;
     private final Thread onSignal = new Thread(this::interrupted, "iobench-interrupted");
@@ -45,16 +46,39 @@ final class RunRecord {
         env.put(RunStatus.KEY, RunStatus.RUNNING.id()).write(folder.resolve(ResultsFolder.ENV_FILE));
         // from the start, so that even a run killed with SIGKILL leaves a folder the reports can draw
         // (they find run.status=running: INCOMPLETE) holding every trial finished until then
-        ResultsFolder.joinJson(parts, folder.resolve(ResultsFolder.JMH_JSON));
+        Files.createDirectories(histogramsDir());
+        joinParts();
         ResultsFolder.recordLastRun(lastRunFile, folder);
         Runtime.getRuntime().addShutdownHook(onSignal);
     }
 
-    /** The next invocation's JMH result file. */
-    synchronized Path nextPart() {
-        Path part = partsDir().resolve("jmh-" + (parts.size() + 1) + ".json");
+    /** The files of the slot about to run: its JMH result file and its latency log. */
+    synchronized RoundMerge.Part nextPart(TrialSchedule.Slot slot) {
+        String name = slot.partName();
+        RoundMerge.Part part = new RoundMerge.Part(slot, partsDir().resolve(name),
+                histogramsDir().resolve(name.replace(".json", ".hlog")));
         parts.add(part);
         return part;
+    }
+
+    /**
+     * A fork too disturbed to keep: its files are renamed {@code *-disturbed.*} (kept for inspection,
+     * left out of jmh.json) and the slot is measured again.
+     */
+    synchronized void discard(RoundMerge.Part part) throws IOException {
+        parts.remove(part);
+        for (Path file : List.of(part.json(), part.hlog())) {
+            if (Files.exists(file)) {
+                String name = file.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                Files.move(file, file.resolveSibling(name.substring(0, dot) + "-disturbed" + name.substring(dot)));
+            }
+        }
+        joinParts();
+    }
+
+    private void joinParts() throws IOException {
+        RoundMerge.merge(parts, new RoundSummary(), folder.resolve(ResultsFolder.JMH_JSON));
     }
 
     boolean stopping() {
@@ -65,7 +89,7 @@ final class RunRecord {
     synchronized void trialEnded() {
         if (finished) return;
         try {
-            ResultsFolder.joinJson(parts, folder.resolve(ResultsFolder.JMH_JSON));
+            joinParts();
         } catch (IOException | RuntimeException e) {
             System.err.println("bench: could not update " + folder.resolve(ResultsFolder.JMH_JSON) + ": " + e.getMessage());
         }
@@ -116,7 +140,7 @@ final class RunRecord {
         boolean cutShort = status != RunStatus.COMPLETE;
         String wall = BenchMain.minutes((System.nanoTime() - startNanos) / 1e9);
         try {
-            ResultsFolder.joinJson(parts, folder.resolve(ResultsFolder.JMH_JSON));
+            joinParts();
             deleteTree(partsDir());
             env.put(RunStatus.KEY, status.id())
                     .put("failed", String.join("; ", check.failed(cutShort)))
@@ -136,6 +160,11 @@ final class RunRecord {
         check.incomplete(cutShort).forEach(f -> System.err.println("bench: INCOMPLETE: " + f));
         check.limits().forEach(f -> System.out.println("bench: reached a limit (an outcome, not an error): " + f));
         return true;
+    }
+
+    /** The runs' latency logs stay: one .hlog per round and trial, named as its part (results contract). */
+    private Path histogramsDir() {
+        return folder.resolve(ResultsFolder.HISTOGRAMS_DIR);
     }
 
     private Path partsDir() {

@@ -3,21 +3,27 @@ package org.iobench.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.iobench.api.Implementation;
 import org.iobench.api.ServerConfig;
 import org.iobench.api.ServerProcess;
 import org.iobench.api.Settings;
 import org.iobench.bench.driver.DriverSnapshot;
+import org.iobench.bench.measure.HistogramIntervalLog;
+import org.iobench.bench.measure.InterferenceProbe;
+import org.iobench.bench.measure.IterationInterference;
 
 /**
  * One JMH trial's server, shared by both benchmarks: pins this (forked) JVM to the driver CPUs,
  * starts the implementation as its own process on the server CPUs, samples its idle RSS and
- * descriptors before any connection exists, brackets each iteration with /proc samples for
- * {@link EchoMetricsProfiler}, and at the end stops the server and checks the trial was valid.
- * The driver threads' figures go through its {@link TrialLedger}.
+ * descriptors before any connection exists, brackets each iteration with /proc samples (the
+ * server's cost, and the interference on the pinned CPUs) for {@link EchoMetricsProfiler}, writes
+ * each iteration's latency histogram to the fork's interval log, and at the end stops the server
+ * and checks the trial was valid. The driver threads' figures go through its {@link TrialLedger}.
  *
  * <p>With {@link Settings#TARGET} set (host:port) no server is started: the driver goes to that address
  * and there are no server-side figures.
@@ -41,9 +47,21 @@ final class ServerTrial {
     private final long idleFds;
     /** Stops the server if the forked JVM exits without the trial's teardown (a failed setup or benchmark). */
     private final Thread stopOnExit;
+    /** What disturbed each iteration; null when there is no server process of ours to read. */
+    private final InterferenceProbe interference;
+    private volatile InterferenceProbe.Snapshot interferenceStart;
+    private volatile InterferenceProbe.Snapshot interferenceEnd;
+    /**
+     * The fork's latency histograms, one interval per iteration (null when no file was given). Never
+     * closed: the profiler appends the last iteration after the trial's teardown; each append is
+     * flushed, and the fork exits after its one trial.
+     */
+    private final HistogramIntervalLog latencyLog;
+    private WarmUp.Outcome warmUp;
     private volatile ProcessStats iterationStart;
     private volatile ProcessStats iterationEnd;
     private volatile long iterationStartNanos;
+    private volatile long iterationStartMillis;
     private volatile long iterationEndNanos;
 
     private ServerTrial(String implId, int connections, int payloadBytes, double offeredRate, CpuPinning pinning,
@@ -57,6 +75,13 @@ final class ServerTrial {
         this.address = address;
         this.idleRssKib = server == null ? -1 : ProcessStats.read(server.pid()).rssKib();
         this.idleFds = server == null ? -1 : ProcessStats.openFiles(server.pid());
+        this.interference = server == null ? null : new InterferenceProbe(ProcessHandle.current().pid(), server.pid(),
+                Stream.concat(pinning.driverCpus().stream(), pinning.serverCpus().stream()).distinct().toList(),
+                ProcessStats.ticksPerSecond());
+        String hlog = Settings.HLOG_FILE.value();
+        this.latencyLog = hlog.isBlank() ? null : HistogramIntervalLog.create(Path.of(hlog), System.currentTimeMillis(),
+                implId + " connections=" + connections + " payloadBytes=" + payloadBytes
+                        + (Double.isNaN(offeredRate) ? "" : " rate=" + (long) offeredRate));
         this.stopOnExit = server == null ? null : new Thread(server::stop, "stop-" + implId + "-on-exit");
         if (stopOnExit != null) Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -137,23 +162,45 @@ final class ServerTrial {
     void iterationStarted() {
         ledger.clearIteration();
         iterationStart = sampleServer();
+        interferenceStart = sampleInterference();
         iterationStartNanos = System.nanoTime();
+        iterationStartMillis = System.currentTimeMillis();
+    }
+
+    /** A driver thread finished warming up (each does, on its own connections). */
+    synchronized void warmedUp(WarmUp.Outcome outcome) {
+        warmUp = outcome.worst(warmUp);
+    }
+
+    synchronized WarmUp.Outcome warmUp() {
+        return warmUp;
     }
 
     /** Benchmark-scope @TearDown(Level.Iteration): every driver thread has stopped sending by now. */
     void iterationEnded() {
         iterationEnd = sampleServer();
+        interferenceEnd = sampleInterference();
         iterationEndNanos = System.nanoTime();
     }
 
     /** The ended iteration, for the profiler; null when no driver interval was handed over. */
-    IterationMetrics.Inputs takeIteration(double echoesPerSecond, int driverThreads) {
+    IterationMetrics.Inputs takeIteration(double echoesPerSecond, int driverThreads, boolean warmup) {
         DriverSnapshot combined = ledger.takeIteration();
         if (combined == null) return null;
+        if (latencyLog != null) {
+            try {
+                latencyLog.append(combined.latencyNanos(), iterationStartMillis, System.currentTimeMillis(), warmup);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the latency log " + Settings.HLOG_FILE.value(), e);
+            }
+        }
+        IterationInterference disturbance = interference == null || interferenceStart == null || interferenceEnd == null ? null
+                : interference.between(interferenceStart, interferenceEnd);
         IterationMetrics.ServerSample serverSample = server == null || iterationStart == null || iterationEnd == null ? null
                 : new IterationMetrics.ServerSample(iterationStart, iterationEnd, iterationEndNanos - iterationStartNanos,
                         idleRssKib, pinning.serverCpus().size());
-        return new IterationMetrics.Inputs(combined, driverThreads, echoesPerSecond, serverSample, connections, payloadBytes, offeredRate);
+        return new IterationMetrics.Inputs(combined, driverThreads, echoesPerSecond, serverSample, connections, payloadBytes,
+                offeredRate, disturbance, warmUp());
     }
 
     /**
@@ -182,6 +229,16 @@ final class ServerTrial {
                     + " echo errors in measured iterations (" + ledger.errorSummary() + ")");
         }
         if (!problems.isEmpty()) throw new IllegalStateException("invalid trial of " + implId + ": " + String.join("; ", problems));
+    }
+
+    private InterferenceProbe.Snapshot sampleInterference() {
+        if (interference == null) return null;
+        try {
+            return interference.snapshot();
+        } catch (IOException e) {
+            throw new UncheckedIOException(implId + " server (pid " + server.pid() + ") is gone: "
+                    + String.join(" | ", server.recentOutput()), e);
+        }
     }
 
     private ProcessStats sampleServer() {

@@ -10,6 +10,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -28,22 +29,27 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 final class TrialRecorder implements OutputFormat {
     private final OutputFormat console;
     private final BenchPlan.Invocation invocation;
+    private final int round;
     private final RunCheck check;
     private final Path partFile;
     private final BooleanSupplier stopping;
     private final Runnable trialWritten;
     private final List<RunResult> finished = new ArrayList<>();
+    /** Share of the last finished trial's measured iterations the interference probe flagged (NaN: none finished). */
+    private volatile double disturbedShare = Double.NaN;
     /** JMH printed its failure marker; the next non-blank line is the exception. */
     private volatile boolean afterFailureMarker;
 
     /**
+     * @param round        the round the invocation belongs to (0: no rounds)
      * @param stopping     true once the run is being stopped: no further trial may start
      * @param trialWritten called after a finished trial was written to the part file
      */
-    TrialRecorder(OutputFormat console, BenchPlan.Invocation invocation, RunCheck check, Path partFile,
+    TrialRecorder(OutputFormat console, BenchPlan.Invocation invocation, int round, RunCheck check, Path partFile,
                   BooleanSupplier stopping, Runnable trialWritten) {
         this.console = console;
         this.invocation = invocation;
+        this.round = round;
         this.check = check;
         this.partFile = partFile;
         this.stopping = stopping;
@@ -60,7 +66,7 @@ final class TrialRecorder implements OutputFormat {
     @Override
     public void startBenchmark(BenchmarkParams params) {
         if (stopping.getAsBoolean()) throw new Stopping();
-        check.started(RunCheck.key(invocation, params));
+        check.started(RunCheck.withRound(RunCheck.key(invocation, params), round));
         console.startBenchmark(params);
     }
 
@@ -68,10 +74,28 @@ final class TrialRecorder implements OutputFormat {
     public void endBenchmark(BenchmarkResult result) {
         console.endBenchmark(result);
         if (result == null) return; // JMH ends a trial without a result this way too
-        check.ended(RunCheck.key(invocation, result.getParams()), result);
+        check.ended(RunCheck.withRound(RunCheck.key(invocation, result.getParams()), round), result);
+        disturbedShare = disturbedShare(result);
         finished.add(new RunResult(result.getParams(), List.of(result)));
         ResultFormatFactory.getInstance(ResultFormatType.JSON, partFile.toString()).writeOut(finished);
         trialWritten.run();
+    }
+
+    /** Of the last trial that finished: the share of its measured iterations flagged as disturbed; NaN if none finished. */
+    double disturbedShare() {
+        return disturbedShare;
+    }
+
+    static double disturbedShare(BenchmarkResult result) {
+        int flagged = 0;
+        int iterations = 0;
+        for (IterationResult iteration : result.getIterationResults()) {
+            Result disturbed = iteration.getSecondaryResults().get("disturbed");
+            if (disturbed == null) continue;
+            iterations++;
+            if (disturbed.getScore() > 0) flagged++;
+        }
+        return iterations == 0 ? 0 : flagged / (double) iterations;
     }
 
     @Override

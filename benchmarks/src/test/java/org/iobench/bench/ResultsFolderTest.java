@@ -26,23 +26,6 @@ class ResultsFolderTest {
     }
 
     @Test
-    void jmhArraysJoinIntoOne() {
-        String joined = ResultsFolder.joinJsonArrays(List.of("[\n    {\"a\": 1}\n]\n", "[ ]", "[\n    {\"b\": 2},\n    {\"c\": 3}\n]"));
-        assertEquals("[\n    {\"a\": 1},\n    {\"b\": 2},\n    {\"c\": 3}\n]\n", joined);
-        assertEquals("[\n]\n", ResultsFolder.joinJsonArrays(List.of("[]")));
-        assertThrows(IllegalArgumentException.class, () -> ResultsFolder.joinJsonArrays(List.of("{}")));
-    }
-
-    @Test
-    void aSingleJmhFileIsKeptByteForByte() throws IOException {
-        Path part = Files.writeString(dir.resolve("p.json"), "[\n    {\"x\": 1}\n]\n");
-        Path out = dir.resolve("jmh.json");
-        Path touchedOnly = Files.createFile(dir.resolve("touched.json")); // JMH creates its file before the run
-        ResultsFolder.joinJson(List.of(part, dir.resolve("missing.json"), touchedOnly), out);
-        assertEquals(Files.readString(part), Files.readString(out));
-    }
-
-    @Test
     void environmentFileIsPropertiesInOurKeyOrder() throws IOException {
         Path file = dir.resolve("env.properties");
         new RunEnvironment().put("zeta", "1").put("alpha", "a: b=c").write(file);

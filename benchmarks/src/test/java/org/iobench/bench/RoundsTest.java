@@ -74,12 +74,12 @@ class RoundsTest {
         BenchPlan.Invocation a = trials().get(0);
         BenchPlan.Invocation b = trials().get(1);
         List<RoundMerge.Part> parts = List.of(
-                new RoundMerge.Part(new TrialSchedule.Slot(2, 1, a), part("r2a.json", "a", new double[] {30, 31}, new double[] {0, 0})),
-                new RoundMerge.Part(new TrialSchedule.Slot(1, 2, a), part("r1a.json", "a", new double[] {10, 11}, null)),
-                new RoundMerge.Part(new TrialSchedule.Slot(1, 1, b), part("r1b.json", "b", new double[] {5, 6}, new double[] {0, 2})),
-                new RoundMerge.Part(new TrialSchedule.Slot(2, 2, b), dir.resolve("missing.json")));
+                new RoundMerge.Part(new TrialSchedule.Slot(2, 1, a), part("r2a.json", "a", new double[] {30, 31}, new double[] {0, 0}), null),
+                new RoundMerge.Part(new TrialSchedule.Slot(1, 2, a), part("r1a.json", "a", new double[] {10, 11}, null), null),
+                new RoundMerge.Part(new TrialSchedule.Slot(1, 1, b), part("r1b.json", "b", new double[] {5, 6}, new double[] {0, 2}), null),
+                new RoundMerge.Part(new TrialSchedule.Slot(2, 2, b), dir.resolve("missing.json"), null));
         Path out = dir.resolve("jmh.json");
-        RoundMerge.merge(parts, (metric, rounds) -> new RoundMerge.Summary(
+        RoundMerge.merge(parts, (metric, rounds, from) -> new RoundMerge.Summary(
                 rounds.stream().mapToDouble(r -> r.length).sum(), Double.NaN, Double.NaN), out);
         JsonArray merged = JsonParser.parseString(Files.readString(out)).getAsJsonArray();
         assertEquals(2, merged.size());

@@ -45,7 +45,17 @@ public final class InterferenceProbe {
             if (end == null || start == null) throw new IllegalArgumentException("CPU " + cpu + " is not in /proc/stat");
             pinned = pinned.plus(end.minus(start));
         }
-        return IterationInterference.of(after.nanoTime() - before.nanoTime(), after.driver().since(before.driver()),
-                after.server().since(before.server()), pinned, ticksPerSecond);
+        return IterationInterference.of(after.nanoTime() - before.nanoTime(), ownAndWaited(before.driver(), after.driver()),
+                ownAndWaited(before.server(), after.server()), pinned, ticksPerSecond);
+    }
+
+    /**
+     * The process's run time (all threads: its own CPU use, for the foreign share) with the run-queue
+     * wait of its busiest thread (the one doing the work: the driver loop, the event loop). Summing
+     * every thread's wait would count the process against itself: a JVM's compiler, GC and JMH threads,
+     * pinned beside the busy thread, wait for it by design.
+     */
+    private static SchedStat ownAndWaited(ProcessSchedStats before, ProcessSchedStats after) {
+        return new SchedStat(after.since(before).runNanos(), after.busiestSince(before).waitNanos());
     }
 }

@@ -63,6 +63,16 @@ public record ProcessSchedStats(long pid, Map<Long, SchedStat> byThread) {
         return sum;
     }
 
+    /** What the thread that ran longest since the earlier snapshot accumulated (ZERO when none ran). */
+    public SchedStat busiestSince(ProcessSchedStats earlier) {
+        SchedStat busiest = SchedStat.ZERO;
+        for (Map.Entry<Long, SchedStat> thread : byThread.entrySet()) {
+            SchedStat delta = thread.getValue().minus(earlier.byThread.getOrDefault(thread.getKey(), SchedStat.ZERO));
+            if (delta.runNanos() > busiest.runNanos()) busiest = delta;
+        }
+        return busiest;
+    }
+
     public SchedStat total() {
         return since(new ProcessSchedStats(pid, Map.of()));
     }

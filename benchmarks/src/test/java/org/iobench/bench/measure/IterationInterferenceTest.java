@@ -97,4 +97,14 @@ class IterationInterferenceTest {
         // CPU 0 (not pinned) was fully busy; on CPU 1 someone else ran 30% of the time
         assertEquals(0.30, probe.between(before, after).foreignCpuShare(), 1e-12);
     }
+
+    @Test
+    void theBusiestThreadsWaitCountsNotTheWaitOfThreadsQueuedBehindIt() {
+        // a JVM: the worker ran 0.9 s and waited 10 ms; its compiler thread ran 50 ms and waited 300 ms behind it
+        ProcessSchedStats before = new ProcessSchedStats(1, Map.of(1L, new SchedStat(0, 0), 2L, new SchedStat(0, 0)));
+        ProcessSchedStats after = new ProcessSchedStats(1, Map.of(1L, new SchedStat(900_000_000L, 10_000_000L),
+                2L, new SchedStat(50_000_000L, 300_000_000L), 3L, new SchedStat(1_000_000L, 0)));
+        assertEquals(new SchedStat(900_000_000L, 10_000_000L), after.busiestSince(before));
+        assertEquals(new SchedStat(951_000_000L, 310_000_000L), after.since(before));
+    }
 }

@@ -84,6 +84,10 @@ public final class Settings {
             "the checkout's root folder (the scripts and Maven set it); default: the nearest folder above the working directory holding implementations/api");
     public static final Setting PRESET = new Setting("iobench.preset", null, "bench.preset", "standard", false,
             "scripts/bench --preset: smoke, quick, standard or full");
+    public static final Setting ROUNDS = new Setting("iobench.rounds", null, null, "", false,
+            "scripts/bench --rounds: how many times each trial runs, one fork per round in a fresh shuffled order; default: the preset's");
+    public static final Setting SEED = new Setting("iobench.seed", null, null, "", false,
+            "scripts/bench --seed: the seed of the rounds' shuffled order (recorded in env.properties); default: from the clock");
     public static final Setting IMPLS = new Setting("iobench.impls", null, "bench.impls", "", false,
             "implementation ids to run, comma-separated, for the benchmarks (--impls) and the conformance suite; default: every available one");
     public static final Setting TARGET = new Setting("iobench.target", null, "bench.target", "", true,
@@ -115,10 +119,12 @@ public final class Settings {
             "set by BenchMain: the server's CPUs in taskset syntax, \"\" when unpinned");
     public static final Setting SERVER_THREADS = new Setting("iobench.server.threads", null, null, "", true,
             "worker/event-loop threads of each server; default: one per server CPU");
+    public static final Setting HLOG_FILE = new Setting("iobench.hlog.file", null, null, "", false,
+            "set by BenchMain per fork: the HdrHistogram interval log (.hlog) the fork writes its latency histograms to");
 
-    private static final List<Setting> ALL = List.of(HOME, PRESET, IMPLS, TARGET, ALLOW_REMOTE, ARGS, RESULTS_DIR,
+    private static final List<Setting> ALL = List.of(HOME, PRESET, ROUNDS, SEED, IMPLS, TARGET, ALLOW_REMOTE, ARGS, RESULTS_DIR,
             LAST_RUN_FILE, PIN, SERVER_JVM_ARGS, SERVER_JAVA, NATIVE_SERVER, PROFILER_DEBUG, PIN_DRIVER, PIN_SERVER,
-            SERVER_THREADS);
+            SERVER_THREADS, HLOG_FILE);
 
     private Settings() {
     }
