@@ -2,6 +2,7 @@ package org.iobench.bench.driver;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
@@ -12,14 +13,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Opens N non-blocking connections to one server, at most {@code maxPendingConnects} attempts at a
  * time (a burst of 10,000 SYNs would overflow the server's accept queue and cost 1 s SYN retries),
- * all within the connect timeout. Any failure closes what was opened and explains itself.
+ * all within the connect timeout, each bound first to its source address when there are several (see
+ * {@link SourceAddresses}). Any failure closes what was opened and explains itself.
  */
 final class ConnectionOpener {
     private ConnectionOpener() {
     }
 
-    static Connection[] open(Selector selector, InetSocketAddress server, int count, DriverLimits limits)
-            throws IOException {
+    static Connection[] open(Selector selector, InetSocketAddress server, int count, DriverLimits limits,
+                             SourceAddresses sources) throws IOException {
         Connection[] connections = new Connection[count];
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.connectTimeoutMillis());
         int started = 0;
@@ -28,7 +30,7 @@ final class ConnectionOpener {
         try {
             while (established < count) {
                 while (pending < limits.maxPendingConnects() && started < count) {
-                    Connection c = new Connection(started, openChannel(started, count));
+                    Connection c = new Connection(started, openChannel(started, count, sources.forConnection(started)));
                     connections[started++] = c;
                     if (c.channel.connect(server)) {
                         c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
@@ -62,19 +64,32 @@ final class ConnectionOpener {
         }
     }
 
-    private static SocketChannel openChannel(int index, int count) throws IOException {
+    private static SocketChannel openChannel(int index, int count, InetAddress source) throws IOException {
+        SocketChannel channel = null;
         try {
-            SocketChannel channel = SocketChannel.open();
+            channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (source != null) bind(channel, source, index, count);
             return channel;
         } catch (IOException e) {
+            if (channel != null) channel.close();
             if (String.valueOf(e.getMessage()).contains("Too many open files")) {
                 throw new IOException("cannot open connection " + (index + 1) + " of " + count
                         + ": too many open files in the driver process (raise 'ulimit -n', now too low for "
                         + count + " connections)", e);
             }
             throw e;
+        }
+    }
+
+    /** Port 0: the kernel picks a port free on this source address (the whole point of spreading). */
+    private static void bind(SocketChannel channel, InetAddress source, int index, int count) throws IOException {
+        try {
+            channel.bind(new InetSocketAddress(source, 0));
+        } catch (IOException e) {
+            throw new IOException("cannot bind connection " + (index + 1) + " of " + count + " to source address "
+                    + source.getHostAddress() + ": " + e.getMessage() + " (ephemeral ports of that address used up?)", e);
         }
     }
 

@@ -35,6 +35,7 @@ public final class LoadDriver implements AutoCloseable {
     private final Selector selector;
     private final Connection[] connections;
     private final InetSocketAddress server;
+    private final SourceAddresses sources;
     private final LoadShape shape;
     private final DriverLimits limits;
     private final int payloadBytes;
@@ -64,11 +65,12 @@ public final class LoadDriver implements AutoCloseable {
     private boolean closed;
 
 
-    private LoadDriver(Selector selector, Connection[] connections, InetSocketAddress server, LoadShape shape,
-                       DriverLimits limits) {
+    private LoadDriver(Selector selector, Connection[] connections, InetSocketAddress server, SourceAddresses sources,
+                       LoadShape shape, DriverLimits limits) {
         this.selector = selector;
         this.connections = connections;
         this.server = server;
+        this.sources = sources;
         this.shape = shape;
         this.limits = limits;
         this.payloadBytes = shape.payloadBytes();
@@ -106,11 +108,22 @@ public final class LoadDriver implements AutoCloseable {
      */
     public static LoadDriver open(InetSocketAddress server, int connections, LoadShape shape, DriverLimits limits)
             throws IOException {
+        return open(server, connections, shape, limits, SourceAddresses.forTarget(server, connections));
+    }
+
+    /**
+     * As {@link #open(InetSocketAddress, int, LoadShape, DriverLimits)}, each connection bound to one
+     * of {@code sources} (round-robin). Several drivers in one process against one server pass
+     * {@link SourceAddresses#forTarget} of their total connections, so together they stay within
+     * each address's ephemeral ports.
+     */
+    public static LoadDriver open(InetSocketAddress server, int connections, LoadShape shape, DriverLimits limits,
+                                  SourceAddresses sources) throws IOException {
         if (connections < 1) throw new IllegalArgumentException("connections must be >= 1, got " + connections);
         Selector selector = Selector.open();
         try {
-            Connection[] opened = ConnectionOpener.open(selector, server, connections, limits);
-            return new LoadDriver(selector, opened, server, shape, limits);
+            Connection[] opened = ConnectionOpener.open(selector, server, connections, limits, sources);
+            return new LoadDriver(selector, opened, server, sources, shape, limits);
         } catch (IOException | RuntimeException e) {
             selector.close();
             throw e;
@@ -341,6 +354,11 @@ public final class LoadDriver implements AutoCloseable {
 
     public LoadShape shape() {
         return shape;
+    }
+
+    /** The source addresses the connections were bound to (for env.properties). */
+    public SourceAddresses sourceAddresses() {
+        return sources;
     }
 
     /** Closes every connection and the selector; after this nothing is counted. Idempotent. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,6 +80,48 @@ class LoadDriverTest {
                 // the corrupt message itself is never counted: connection 0 stopped before byte 5000's message
                 assertTrue(snapshot.echoes() >= 3_000);
             }
+        }
+    }
+
+    @Test
+    void crossTalkBetweenTwoConnectionsIsAMismatchOnBoth() throws IOException {
+        try (ScriptedEchoServer server = new ScriptedEchoServer()) {
+            server.swapFirstTwoConnections = true; // same lengths, right timing, the other connection's bytes
+            try (LoadDriver driver = LoadDriver.connect(server.address(), 3, LoadShape.closedLoop(64, 1), IN_ORDER)) {
+                for (int i = 0; i < 1_000; i++) driver.awaitEcho();
+                assertEquals("mismatch=2 reset=0 eof=0 timeout=0", driver.errorSummary());
+                assertEquals(1, driver.liveConnections());
+            }
+        }
+    }
+
+    @Test
+    void aShortEchoIsNeverCountedAndTimesOut() throws IOException {
+        try (ScriptedEchoServer server = new ScriptedEchoServer()) {
+            server.stallAfterBytes = 64 * 10 + 63; // ten whole echoes, then 63 of the eleventh's 64 bytes
+            DriverLimits limits = IN_ORDER.withStallTimeoutMillis(300);
+            try (LoadDriver driver = LoadDriver.connect(server.address(), 1, LoadShape.closedLoop(64, 1), limits)) {
+                assertThrows(DriverStalledException.class, () -> {
+                    for (int i = 0; i < 1_000; i++) driver.awaitEcho();
+                });
+                assertEquals(10, driver.totalEchoes());
+                assertEquals(10, driver.intervalSnapshot().latencyNanos().getTotalCount());
+                assertEquals(1, driver.inFlight());
+            }
+        }
+    }
+
+    @Test
+    void connectionsAreSpreadOverTheGivenSourceAddresses() throws Exception {
+        SourceAddresses sources = new SourceAddresses(List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")));
+        try (ScriptedEchoServer server = new ScriptedEchoServer();
+             LoadDriver driver = LoadDriver.open(server.address(), 6, LoadShape.closedLoop(64, 1), IN_ORDER, sources)) {
+            driver.start();
+            for (int i = 0; i < 600; i++) driver.awaitEcho();
+            assertEquals(0, driver.errors(), driver.errorSummary());
+            assertEquals(List.of("127.0.0.2", "127.0.0.3", "127.0.0.2", "127.0.0.3", "127.0.0.2", "127.0.0.3"),
+                    server.peers.stream().map(InetAddress::getHostAddress).toList());
+            assertEquals("127.0.0.2,127.0.0.3", driver.sourceAddresses().describe());
         }
     }
 
