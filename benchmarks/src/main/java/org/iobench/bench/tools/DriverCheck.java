@@ -13,6 +13,7 @@ import org.iobench.api.ServerProcess;
 import org.iobench.bench.CpuPinning;
 import org.iobench.bench.FdLimits;
 import org.iobench.bench.ProcessStats;
+import org.iobench.bench.driver.DriverIoKind;
 import org.iobench.bench.driver.LoadShape;
 
 /**
@@ -76,9 +77,10 @@ public final class DriverCheck {
         int serverThreads = options.serverCpus().size();
         boolean allHeld = true;
         try (ServerProcess server = ServerProcess.start(impl, ServerConfig.defaults().withThreads(serverThreads), serverCpus)) {
-            System.out.printf("server %s (pid %d, %d thread(s), CPUs %s) at %s; clients on CPUs %s, %d driver thread(s);"
-                            + " %d-byte messages, depth %d, %d rounds of %d s%n",
+            System.out.printf("server %s (pid %d, %d thread(s), CPUs %s) at %s; clients on CPUs %s, %d driver thread(s)"
+                            + " with %s I/O; %d-byte messages, depth %d, %d rounds of %d s%n",
                     impl, server.pid(), serverThreads, serverCpus, server.address(), clientCpus, options.driverThreads(),
+                    DriverIoKind.preferredFor(server.address()).name().toLowerCase(),
                     options.payloadBytes(), options.depth(), options.rounds(), options.seconds());
             if (withNative) {
                 System.out.printf("native load client %s, sources sha256 %s%n", IobenchHome.nativeClient(),

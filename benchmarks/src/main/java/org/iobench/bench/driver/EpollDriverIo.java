@@ -1,0 +1,290 @@
+package org.iobench.bench.driver;
+
+import static org.iobench.bench.driver.LinuxCalls.EPOLLERR;
+import static org.iobench.bench.driver.LinuxCalls.EPOLLHUP;
+import static org.iobench.bench.driver.LinuxCalls.EPOLLIN;
+import static org.iobench.bench.driver.LinuxCalls.EPOLLOUT;
+import static org.iobench.bench.driver.LinuxCalls.EPOLL_EVENT_BYTES;
+import static org.iobench.bench.driver.LinuxCalls.EPOLL_EVENT_DATA_OFFSET;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Level-triggered epoll, recv and send called directly (JDK 22+, {@link LinuxCalls}); the native load
+ * client's loop in Java. A ready event carries the connection's index, so there is no fd-to-key map;
+ * reads and writes take no locks and send(2) skips write(2)'s VFS layer. Connections are opened the
+ * way {@link ConnectionOpener} opens them for NIO: at most {@code maxPendingConnects} at a time, each
+ * bound first to its source address when there are several.
+ */
+final class EpollDriverIo extends DriverIo {
+    /** Events per epoll_wait, as the JDK's selector and the native client take. */
+    private static final int MAX_EVENTS = 1024;
+
+    private final LinuxCalls.Errno errno = new LinuxCalls.Errno();
+    private final int epollFd;
+    private final ByteBuffer events = ByteBuffer.allocateDirect(MAX_EVENTS * EPOLL_EVENT_BYTES).order(ByteOrder.nativeOrder());
+    private final long eventsAddress = LinuxCalls.address(events);
+    /** One epoll_event for epoll_ctl, then a sockaddr or a socket option value: setup and interest changes only. */
+    private final ByteBuffer scratch = ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder());
+    private final long scratchAddress = LinuxCalls.address(scratch);
+    private Connection[] connections = new Connection[0];
+    private ByteBuffer readBuffer;
+    private long readAddress;
+    private ByteBuffer writeBuffer;
+    private long writeAddress;
+    private boolean closed;
+
+    EpollDriverIo() throws IOException {
+        epollFd = call("epoll_create1", (int) invoke(() -> (int) LinuxCalls.EPOLL_CREATE1.invokeExact(errno.capture, LinuxCalls.EPOLL_CLOEXEC)));
+    }
+
+    @Override
+    DriverIoKind kind() {
+        return DriverIoKind.EPOLL;
+    }
+
+    @Override
+    Connection[] connect(InetSocketAddress server, int count, DriverLimits limits, SourceAddresses sources) throws IOException {
+        connections = new Connection[count];
+        boolean[] pending = new boolean[count];
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.connectTimeoutMillis());
+        int started = 0;
+        int established = 0;
+        int waiting = 0;
+        try {
+            while (established < count) {
+                while (waiting < limits.maxPendingConnects() && started < count) {
+                    Connection c = new Connection(started, openSocket(started, count, sources.forConnection(started)));
+                    connections[started++] = c;
+                    if (startConnect(c, server)) {
+                        control(c, LinuxCalls.EPOLL_CTL_ADD, EPOLLIN);
+                        established++;
+                    } else {
+                        control(c, LinuxCalls.EPOLL_CTL_ADD, EPOLLOUT);
+                        pending[c.index] = true;
+                        waiting++;
+                    }
+                }
+                long remainingNanos = deadline - System.nanoTime();
+                if (remainingNanos <= 0) {
+                    throw new IOException("only " + established + " of " + count + " connections to " + server
+                            + " were established within " + limits.connectTimeoutMillis()
+                            + " ms (server overloaded, small accept backlog, or at its descriptor limit?)");
+                }
+                if (waiting == 0) continue;
+                int ready = waitForEvents((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos)));
+                for (int i = 0; i < ready; i++) {
+                    Connection c = connections[eventIndex(i)];
+                    if (!pending[c.index]) continue;
+                    finishConnect(c, server, count);
+                    control(c, LinuxCalls.EPOLL_CTL_MOD, EPOLLIN);
+                    pending[c.index] = false;
+                    waiting--;
+                    established++;
+                }
+            }
+            return connections;
+        } catch (IOException | RuntimeException e) {
+            closeAll(connections);
+            throw e;
+        }
+    }
+
+    private int openSocket(int index, int count, InetAddress source) throws IOException {
+        int fd = (int) invoke(() -> (int) LinuxCalls.SOCKET.invokeExact(errno.capture, LinuxCalls.AF_INET, LinuxCalls.SOCK_STREAM_NONBLOCK_CLOEXEC, 0));
+        if (fd < 0) {
+            int e = errno.value();
+            if (e == 24 || e == 23) {
+                throw new IOException("cannot open connection " + (index + 1) + " of " + count
+                        + ": too many open files in the driver process (raise 'ulimit -n', now too low for " + count + " connections)");
+            }
+            throw new IOException("socket() failed: " + LinuxCalls.describeErrno(e));
+        }
+        try {
+            scratch.putInt(0, 1);
+            call("setsockopt(TCP_NODELAY)", (int) invoke(() -> (int) LinuxCalls.SETSOCKOPT.invokeExact(errno.capture, fd,
+                    LinuxCalls.IPPROTO_TCP, LinuxCalls.TCP_NODELAY, scratchAddress, 4)));
+            if (source != null) {
+                int length = putSockaddr(new InetSocketAddress(source, 0));
+                int rc = (int) invoke(() -> (int) LinuxCalls.BIND.invokeExact(errno.capture, fd, scratchAddress, length));
+                if (rc != 0) {
+                    throw new IOException("cannot bind connection " + (index + 1) + " of " + count + " to source address "
+                            + source.getHostAddress() + ": " + LinuxCalls.describeErrno(errno.value()) + " (ephemeral ports of that address used up?)");
+                }
+            }
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            closeFd(fd);
+            throw e;
+        }
+    }
+
+    /** True when connected at once; false when the connect is under way (EINPROGRESS). */
+    private boolean startConnect(Connection c, InetSocketAddress server) throws IOException {
+        if (!(server.getAddress() instanceof Inet4Address)) throw new IOException("the epoll driver speaks IPv4 only: " + server);
+        int length = putSockaddr(server);
+        int rc = (int) invoke(() -> (int) LinuxCalls.CONNECT.invokeExact(errno.capture, c.fd, scratchAddress, length));
+        if (rc == 0) return true;
+        int e = errno.value();
+        if (e == LinuxCalls.EINPROGRESS) return false;
+        throw connectFailed(c, server, connections.length, e);
+    }
+
+    private void finishConnect(Connection c, InetSocketAddress server, int count) throws IOException {
+        scratch.putInt(0, 0).putInt(4, 4);
+        call("getsockopt(SO_ERROR)", (int) invoke(() -> (int) LinuxCalls.GETSOCKOPT.invokeExact(errno.capture, c.fd,
+                LinuxCalls.SOL_SOCKET, LinuxCalls.SO_ERROR, scratchAddress, scratchAddress + 4)));
+        int error = scratch.getInt(0);
+        if (error != 0) throw connectFailed(c, server, count, error);
+    }
+
+    private static IOException connectFailed(Connection c, InetSocketAddress server, int count, int error) {
+        return new IOException("connection " + (c.index + 1) + " of " + count + " to " + server + " failed: "
+                + LinuxCalls.describeErrno(error) + " (is the server running, and below its descriptor limit?)");
+    }
+
+    /** Writes a sockaddr_in for an IPv4 address into the scratch buffer; returns its length. */
+    private int putSockaddr(InetSocketAddress address) throws IOException {
+        if (!(address.getAddress() instanceof Inet4Address v4)) throw new IOException("IPv4 only: " + address);
+        scratch.clear();
+        scratch.putShort(0, (short) LinuxCalls.AF_INET);
+        scratch.order(ByteOrder.BIG_ENDIAN).putShort(2, (short) address.getPort()).order(ByteOrder.nativeOrder());
+        scratch.put(4, v4.getAddress());
+        scratch.putLong(8, 0);
+        return 16;
+    }
+
+    private void control(Connection c, int op, int interest) throws IOException {
+        scratch.putInt(0, interest).putLong(EPOLL_EVENT_DATA_OFFSET, c.index);
+        call("epoll_ctl", (int) invoke(() -> (int) LinuxCalls.EPOLL_CTL.invokeExact(errno.capture, epollFd, op, c.fd, scratchAddress)));
+    }
+
+    private int waitForEvents(int timeoutMillis) throws IOException {
+        int n = (int) invoke(() -> (int) LinuxCalls.EPOLL_WAIT.invokeExact(errno.capture, epollFd, eventsAddress, MAX_EVENTS, timeoutMillis));
+        if (n >= 0) return n;
+        int e = errno.value();
+        if (e == LinuxCalls.EINTR) return 0;
+        throw new IOException("epoll_wait failed: " + LinuxCalls.describeErrno(e));
+    }
+
+    private int eventIndex(int i) {
+        return (int) events.getLong(i * EPOLL_EVENT_BYTES + EPOLL_EVENT_DATA_OFFSET);
+    }
+
+    @Override
+    void poll(long timeoutMillis, ReadyHandler handler) throws IOException {
+        int ready = waitForEvents((int) Math.min(Integer.MAX_VALUE, timeoutMillis));
+        for (int i = 0; i < ready; i++) {
+            int flags = events.getInt(i * EPOLL_EVENT_BYTES);
+            Connection c = connections[eventIndex(i)];
+            // an error or hang-up shows as readable: the read then says which
+            boolean readable = (flags & (EPOLLIN | EPOLLERR | EPOLLHUP)) != 0;
+            handler.ready(c, readable, (flags & EPOLLOUT) != 0);
+        }
+    }
+
+    @Override
+    int read(Connection c, ByteBuffer into) throws IOException {
+        if (into != readBuffer) {
+            readBuffer = into;
+            readAddress = LinuxCalls.address(into);
+        }
+        int position = into.position();
+        long n;
+        try {
+            n = (long) LinuxCalls.RECV.invokeExact(errno.capture, c.fd, readAddress + position, (long) into.remaining(), 0);
+        } catch (Throwable t) {
+            throw rethrown(t);
+        }
+        if (n > 0) {
+            into.position(position + (int) n);
+            return (int) n;
+        }
+        if (n == 0) return -1;
+        int e = errno.value();
+        if (e == LinuxCalls.EAGAIN || e == LinuxCalls.EINTR) return 0;
+        throw new IOException("recv failed: " + LinuxCalls.describeErrno(e));
+    }
+
+    @Override
+    int write(Connection c, ByteBuffer from) throws IOException {
+        if (from != writeBuffer) {
+            writeBuffer = from;
+            writeAddress = LinuxCalls.address(from);
+        }
+        int position = from.position();
+        long n;
+        try {
+            n = (long) LinuxCalls.SEND.invokeExact(errno.capture, c.fd, writeAddress + position, (long) from.remaining(), LinuxCalls.MSG_NOSIGNAL);
+        } catch (Throwable t) {
+            throw rethrown(t);
+        }
+        if (n >= 0) {
+            from.position(position + (int) n);
+            return (int) n;
+        }
+        int e = errno.value();
+        if (e == LinuxCalls.EAGAIN || e == LinuxCalls.EINTR) return 0;
+        throw new IOException("send failed: " + LinuxCalls.describeErrno(e));
+    }
+
+    @Override
+    void watchWrites(Connection c, boolean on) throws IOException {
+        control(c, LinuxCalls.EPOLL_CTL_MOD, on ? EPOLLIN | EPOLLOUT : EPOLLIN);
+    }
+
+    @Override
+    void close(Connection c) {
+        if (c.fd >= 0) closeFd(c.fd); // closing removes it from the epoll set
+        c.fd = -1;
+    }
+
+    @Override
+    void closeAll(Connection[] all) {
+        if (closed) return;
+        closed = true;
+        for (Connection c : all) {
+            if (c != null) close(c);
+        }
+        closeFd(epollFd);
+    }
+
+    private static void closeFd(int fd) {
+        try {
+            int ignored = (int) LinuxCalls.CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            throw rethrown(t);
+        }
+    }
+
+    /** rc, or an IOException naming the call and its errno when it failed. */
+    private int call(String what, int rc) throws IOException {
+        if (rc < 0) throw new IOException(what + " failed: " + LinuxCalls.describeErrno(errno.value()));
+        return rc;
+    }
+
+    /** A downcall, for the setup paths where a lambda costs nothing worth counting. */
+    private interface Downcall {
+        long call() throws Throwable;
+    }
+
+    private static long invoke(Downcall downcall) {
+        try {
+            return downcall.call();
+        } catch (Throwable t) {
+            throw rethrown(t);
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable t) {
+        if (t instanceof RuntimeException r) return r;
+        if (t instanceof Error e) throw e;
+        return new IllegalStateException("downcall failed", t);
+    }
+}
