@@ -166,7 +166,12 @@ final class EpollDriverIo extends DriverIo {
     }
 
     private int waitForEvents(int timeoutMillis) throws IOException {
-        int n = (int) invoke(() -> (int) LinuxCalls.EPOLL_WAIT.invokeExact(errno.capture, epollFd, eventsAddress, MAX_EVENTS, timeoutMillis));
+        int n;
+        try {
+            n = (int) LinuxCalls.EPOLL_WAIT.invokeExact(errno.capture, epollFd, eventsAddress, MAX_EVENTS, timeoutMillis);
+        } catch (Throwable t) {
+            throw rethrown(t);
+        }
         if (n >= 0) return n;
         int e = errno.value();
         if (e == LinuxCalls.EINTR) return 0;

@@ -116,8 +116,11 @@ public final class DriverCheck {
             if (options.withNative() && javaFirst) nativeResult = runNative(address, connections, clientCpus);
             double serverCpuPercent = (serverCpuNanos(server) - serverCpuBefore) * 100.0 / (System.nanoTime() - roundStart);
             javas.add(java);
-            String line = String.format("connections %,6d round %d: java %,9.0f echoes/s %6.2f us CPU/echo (CPU %3.0f%%, p50 %.0f us, p99 %.0f us)",
-                    connections, round, java.echoesPerSecond(), java.cpuMicrosPerEcho(), java.cpuPercent(),
+            // the driver threads' own share shows how much of the process's CPU went to JIT and GC
+            double driverThreadsMicrosPerEcho = outcome.drivers().driverCpuNanos() / 1e3 / Math.max(1, outcome.drivers().echoes());
+            String line = String.format("connections %,6d round %d: java %,9.0f echoes/s %6.2f us CPU/echo (driver threads %.2f;"
+                            + " CPU %3.0f%%, p50 %.0f us, p99 %.0f us)",
+                    connections, round, java.echoesPerSecond(), java.cpuMicrosPerEcho(), driverThreadsMicrosPerEcho, java.cpuPercent(),
                     outcome.drivers().latencyMicros(50), outcome.drivers().latencyMicros(99));
             if (nativeResult != null) {
                 natives.add(nativeResult);
