@@ -13,16 +13,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Level-triggered epoll, recv and send called directly (JDK 22+, {@link LinuxCalls}); the native load
  * client's loop in Java. A ready event carries the connection's index, so there is no fd-to-key map;
- * reads and writes take no locks and send(2) skips write(2)'s VFS layer. Connections are opened the
- * way {@link ConnectionOpener} opens them for NIO: at most {@code maxPendingConnects} at a time, each
- * bound first to its source address when there are several.
+ * reads and writes take no locks and send(2) skips write(2)'s VFS layer. IPv4 only. Connections are
+ * opened by {@link ConnectionOpener}, this class dialing.
  */
-final class EpollDriverIo extends DriverIo {
+final class EpollDriverIo extends DriverIo implements ConnectionOpener.Dialer {
     /** Events per epoll_wait, as the JDK's selector and the native client take. */
     private static final int MAX_EVENTS = 1024;
 
@@ -51,102 +49,53 @@ final class EpollDriverIo extends DriverIo {
 
     @Override
     Connection[] connect(InetSocketAddress server, int count, DriverLimits limits, SourceAddresses sources) throws IOException {
-        connections = new Connection[count];
-        boolean[] pending = new boolean[count];
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.connectTimeoutMillis());
-        int started = 0;
-        int established = 0;
-        int waiting = 0;
-        try {
-            while (established < count) {
-                while (waiting < limits.maxPendingConnects() && started < count) {
-                    Connection c = new Connection(started, openSocket(started, count, sources.forConnection(started)));
-                    connections[started++] = c;
-                    if (startConnect(c, server)) {
-                        control(c, LinuxCalls.EPOLL_CTL_ADD, EPOLLIN);
-                        established++;
-                    } else {
-                        control(c, LinuxCalls.EPOLL_CTL_ADD, EPOLLOUT);
-                        pending[c.index] = true;
-                        waiting++;
-                    }
-                }
-                long remainingNanos = deadline - System.nanoTime();
-                if (remainingNanos <= 0) {
-                    throw new IOException("only " + established + " of " + count + " connections to " + server
-                            + " were established within " + limits.connectTimeoutMillis()
-                            + " ms (server overloaded, small accept backlog, or at its descriptor limit?)");
-                }
-                if (waiting == 0) continue;
-                int ready = waitForEvents((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos)));
-                for (int i = 0; i < ready; i++) {
-                    Connection c = connections[eventIndex(i)];
-                    if (!pending[c.index]) continue;
-                    finishConnect(c, server, count);
-                    control(c, LinuxCalls.EPOLL_CTL_MOD, EPOLLIN);
-                    pending[c.index] = false;
-                    waiting--;
-                    established++;
-                }
-            }
-            return connections;
-        } catch (IOException | RuntimeException e) {
-            closeAll(connections);
-            throw e;
-        }
-    }
-
-    private int openSocket(int index, int count, InetAddress source) throws IOException {
-        int fd = (int) invoke(() -> (int) LinuxCalls.SOCKET.invokeExact(errno.capture, LinuxCalls.AF_INET, LinuxCalls.SOCK_STREAM_NONBLOCK_CLOEXEC, 0));
-        if (fd < 0) {
-            int e = errno.value();
-            if (e == 24 || e == 23) {
-                throw new IOException("cannot open connection " + (index + 1) + " of " + count
-                        + ": too many open files in the driver process (raise 'ulimit -n', now too low for " + count + " connections)");
-            }
-            throw new IOException("socket() failed: " + LinuxCalls.describeErrno(e));
-        }
-        try {
-            scratch.putInt(0, 1);
-            call("setsockopt(TCP_NODELAY)", (int) invoke(() -> (int) LinuxCalls.SETSOCKOPT.invokeExact(errno.capture, fd,
-                    LinuxCalls.IPPROTO_TCP, LinuxCalls.TCP_NODELAY, scratchAddress, 4)));
-            if (source != null) {
-                int length = putSockaddr(new InetSocketAddress(source, 0));
-                int rc = (int) invoke(() -> (int) LinuxCalls.BIND.invokeExact(errno.capture, fd, scratchAddress, length));
-                if (rc != 0) {
-                    throw new IOException("cannot bind connection " + (index + 1) + " of " + count + " to source address "
-                            + source.getHostAddress() + ": " + LinuxCalls.describeErrno(errno.value()) + " (ephemeral ports of that address used up?)");
-                }
-            }
-            return fd;
-        } catch (IOException | RuntimeException e) {
-            closeFd(fd);
-            throw e;
-        }
-    }
-
-    /** True when connected at once; false when the connect is under way (EINPROGRESS). */
-    private boolean startConnect(Connection c, InetSocketAddress server) throws IOException {
         if (!(server.getAddress() instanceof Inet4Address)) throw new IOException("the epoll driver speaks IPv4 only: " + server);
+        connections = new Connection[count];
+        return ConnectionOpener.open(this, server, count, limits, sources);
+    }
+
+    @Override
+    public Connection socket(int index) throws IOException {
+        int fd = (int) invoke(() -> (int) LinuxCalls.SOCKET.invokeExact(errno.capture, LinuxCalls.AF_INET, LinuxCalls.SOCK_STREAM_NONBLOCK_CLOEXEC, 0));
+        if (fd < 0) throw new IOException("socket() failed: " + LinuxCalls.describeErrno(errno.value()));
+        Connection c = new Connection(index, fd);
+        connections[index] = c; // from now on closeAll closes it
+        scratch.putInt(0, 1);
+        call("setsockopt(TCP_NODELAY)", (int) invoke(() -> (int) LinuxCalls.SETSOCKOPT.invokeExact(errno.capture, fd,
+                LinuxCalls.IPPROTO_TCP, LinuxCalls.TCP_NODELAY, scratchAddress, 4)));
+        return c;
+    }
+
+    @Override
+    public void bind(Connection c, InetAddress source) throws IOException {
+        int length = putSockaddr(new InetSocketAddress(source, 0));
+        call("bind", (int) invoke(() -> (int) LinuxCalls.BIND.invokeExact(errno.capture, c.fd, scratchAddress, length)));
+    }
+
+    @Override
+    public boolean startConnect(Connection c, InetSocketAddress server) throws IOException {
         int length = putSockaddr(server);
         int rc = (int) invoke(() -> (int) LinuxCalls.CONNECT.invokeExact(errno.capture, c.fd, scratchAddress, length));
-        if (rc == 0) return true;
-        int e = errno.value();
-        if (e == LinuxCalls.EINPROGRESS) return false;
-        throw connectFailed(c, server, connections.length, e);
+        int e = rc == 0 ? 0 : errno.value();
+        if (rc != 0 && e != LinuxCalls.EINPROGRESS) throw new IOException(LinuxCalls.describeErrno(e));
+        control(c, LinuxCalls.EPOLL_CTL_ADD, rc == 0 ? EPOLLIN : EPOLLOUT);
+        return rc == 0;
     }
 
-    private void finishConnect(Connection c, InetSocketAddress server, int count) throws IOException {
+    @Override
+    public void awaitConnects(long timeoutMillis, ConnectionOpener.ConnectCompleted completed) throws IOException {
+        int ready = waitForEvents((int) Math.min(Integer.MAX_VALUE, timeoutMillis));
+        for (int i = 0; i < ready; i++) completed.completed(connections[eventIndex(i)]);
+    }
+
+    @Override
+    public void finishConnect(Connection c) throws IOException {
         scratch.putInt(0, 0).putInt(4, 4);
         call("getsockopt(SO_ERROR)", (int) invoke(() -> (int) LinuxCalls.GETSOCKOPT.invokeExact(errno.capture, c.fd,
                 LinuxCalls.SOL_SOCKET, LinuxCalls.SO_ERROR, scratchAddress, scratchAddress + 4)));
         int error = scratch.getInt(0);
-        if (error != 0) throw connectFailed(c, server, count, error);
-    }
-
-    private static IOException connectFailed(Connection c, InetSocketAddress server, int count, int error) {
-        return new IOException("connection " + (c.index + 1) + " of " + count + " to " + server + " failed: "
-                + LinuxCalls.describeErrno(error) + " (is the server running, and below its descriptor limit?)");
+        if (error != 0) throw new IOException(LinuxCalls.describeErrno(error));
+        control(c, LinuxCalls.EPOLL_CTL_MOD, EPOLLIN);
     }
 
     /** Writes a sockaddr_in for an IPv4 address into the scratch buffer; returns its length. */
@@ -250,11 +199,12 @@ final class EpollDriverIo extends DriverIo {
         c.fd = -1;
     }
 
+    /** Closes every connection this poller opened (a superset of {@code all}) and the poller itself. */
     @Override
-    void closeAll(Connection[] all) {
+    public void closeAll(Connection[] all) {
         if (closed) return;
         closed = true;
-        for (Connection c : all) {
+        for (Connection c : connections) {
             if (c != null) close(c);
         }
         closeFd(epollFd);

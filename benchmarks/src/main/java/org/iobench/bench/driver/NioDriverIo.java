@@ -1,17 +1,20 @@
 package org.iobench.bench.driver;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
 
 /**
  * The JDK's NIO: one Selector (level-triggered epoll underneath), non-blocking SocketChannels. The
  * selector's {@code select(Consumer)} creates no selected-key set entries or iterators.
  */
-final class NioDriverIo extends DriverIo {
+final class NioDriverIo extends DriverIo implements ConnectionOpener.Dialer {
     private final Selector selector;
     private final Consumer<SelectionKey> onKey = this::onKey;
     private ReadyHandler handler;
@@ -27,7 +30,48 @@ final class NioDriverIo extends DriverIo {
 
     @Override
     Connection[] connect(InetSocketAddress server, int count, DriverLimits limits, SourceAddresses sources) throws IOException {
-        return ConnectionOpener.open(selector, server, count, limits, sources);
+        return ConnectionOpener.open(this, server, count, limits, sources);
+    }
+
+    @Override
+    public Connection socket(int index) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            return new Connection(index, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void bind(Connection c, InetAddress source) throws IOException {
+        c.channel.bind(new InetSocketAddress(source, 0));
+    }
+
+    @Override
+    public boolean startConnect(Connection c, InetSocketAddress server) throws IOException {
+        boolean connected = c.channel.connect(server);
+        c.key = c.channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
+        return connected;
+    }
+
+    @Override
+    public void awaitConnects(long timeoutMillis, ConnectionOpener.ConnectCompleted completed) throws IOException {
+        selector.select(timeoutMillis);
+        try {
+            for (SelectionKey key : selector.selectedKeys()) completed.completed((Connection) key.attachment());
+        } finally {
+            selector.selectedKeys().clear();
+        }
+    }
+
+    @Override
+    public void finishConnect(Connection c) throws IOException {
+        if (!c.channel.finishConnect()) throw new IOException("connect not finished after it was reported ready");
+        c.key.interestOps(SelectionKey.OP_READ);
     }
 
     @Override
@@ -68,8 +112,15 @@ final class NioDriverIo extends DriverIo {
     }
 
     @Override
-    void closeAll(Connection[] connections) {
-        ConnectionOpener.closeAll(connections);
+    public void closeAll(Connection[] connections) {
+        for (Connection c : connections) {
+            if (c == null) continue;
+            try {
+                c.channel.close();
+            } catch (IOException ignored) {
+                // closing; nothing left to do with this socket
+            }
+        }
         try {
             selector.close();
         } catch (IOException ignored) {
