@@ -8,6 +8,7 @@ import static org.iobench.bench.driver.LinuxCalls.EPOLL_EVENT_BYTES;
 import static org.iobench.bench.driver.LinuxCalls.EPOLL_EVENT_DATA_OFFSET;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -149,21 +150,8 @@ final class EpollDriverIo extends DriverIo implements ConnectionOpener.Dialer {
             readBuffer = into;
             readAddress = LinuxCalls.address(into);
         }
-        int position = into.position();
-        long n;
-        try {
-            n = (long) LinuxCalls.RECV.invokeExact(errno.capture, c.fd, readAddress + position, (long) into.remaining(), 0);
-        } catch (Throwable t) {
-            throw rethrown(t);
-        }
-        if (n > 0) {
-            into.position(position + (int) n);
-            return (int) n;
-        }
-        if (n == 0) return -1;
-        int e = errno.value();
-        if (e == LinuxCalls.EAGAIN || e == LinuxCalls.EINTR) return 0;
-        throw new IOException("recv failed: " + LinuxCalls.describeErrno(e));
+        int n = transfer(LinuxCalls.RECV, "recv", c, into, readAddress, 0);
+        return n == 0 && into.hasRemaining() ? -1 : Math.max(n, 0); // recv: 0 is EOF, -1 is "nothing yet"
     }
 
     @Override
@@ -172,20 +160,29 @@ final class EpollDriverIo extends DriverIo implements ConnectionOpener.Dialer {
             writeBuffer = from;
             writeAddress = LinuxCalls.address(from);
         }
-        int position = from.position();
+        return Math.max(transfer(LinuxCalls.SEND, "send", c, from, writeAddress, LinuxCalls.MSG_NOSIGNAL), 0);
+    }
+
+    /**
+     * recv or send on {@code buffer}'s remaining bytes (its memory starts at {@code address}),
+     * advancing its position: what the call returned, or -1 when the socket is empty or full.
+     * Called with the constant handles only, so the JIT inlines the downcall.
+     */
+    private int transfer(MethodHandle call, String name, Connection c, ByteBuffer buffer, long address, int flags) throws IOException {
+        int position = buffer.position();
         long n;
         try {
-            n = (long) LinuxCalls.SEND.invokeExact(errno.capture, c.fd, writeAddress + position, (long) from.remaining(), LinuxCalls.MSG_NOSIGNAL);
+            n = (long) call.invokeExact(errno.capture, c.fd, address + position, (long) buffer.remaining(), flags);
         } catch (Throwable t) {
             throw rethrown(t);
         }
         if (n >= 0) {
-            from.position(position + (int) n);
+            buffer.position(position + (int) n);
             return (int) n;
         }
         int e = errno.value();
-        if (e == LinuxCalls.EAGAIN || e == LinuxCalls.EINTR) return 0;
-        throw new IOException("send failed: " + LinuxCalls.describeErrno(e));
+        if (e == LinuxCalls.EAGAIN || e == LinuxCalls.EINTR) return -1;
+        throw new IOException(name + " failed: " + LinuxCalls.describeErrno(e));
     }
 
     @Override
