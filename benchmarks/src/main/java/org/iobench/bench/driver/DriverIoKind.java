@@ -13,6 +13,7 @@ public enum DriverIoKind {
         String chosen = System.getProperty(PROPERTY, "");
         if (chosen.equalsIgnoreCase("nio")) return NIO;
         if (chosen.equalsIgnoreCase("epoll")) return EPOLL;
+        if (!chosen.isEmpty()) throw new IllegalArgumentException("-D" + PROPERTY + " takes nio or epoll, got '" + chosen + "'");
         return LinuxCalls.AVAILABLE ? EPOLL : NIO;
     }
 
