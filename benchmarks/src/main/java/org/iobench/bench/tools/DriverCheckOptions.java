@@ -45,6 +45,10 @@ record DriverCheckOptions(String impl, List<Integer> connectionCounts, int paylo
               --max-cpu-ratio R    highest acceptable median of Java/native CPU per echo (default 1.0)
               --no-native          Java driver only: no comparison, no verdict
 
+            The Java driver calls epoll, recv and send directly on JDK 22+ and uses NIO on JDK 21;
+            JAVA_TOOL_OPTIONS=-Diobench.driver.io=nio forces NIO. With the defaults a check takes
+            about 5 minutes.
+
             Exit status: 0 every connection count met both targets (or --no-native and the runs
             succeeded); 1 a target was missed or a run failed (errors, a stalled or dead server);
             2 bad usage.""";
