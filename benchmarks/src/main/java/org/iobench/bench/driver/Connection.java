@@ -11,8 +11,11 @@ import java.nio.channels.SocketChannel;
 final class Connection {
     final int index;
     final int patternOffset;
+    /** NIO: the channel and its key; null with the epoll driver. */
     final SocketChannel channel;
     SelectionKey key;
+    /** Epoll driver: the socket's descriptor, -1 once closed; -1 with NIO. */
+    int fd = -1;
     boolean alive = true;
     boolean writeInterest;
 
@@ -31,6 +34,11 @@ final class Connection {
         this.index = index;
         this.patternOffset = EchoPattern.offsetOf(index);
         this.channel = channel;
+    }
+
+    Connection(int index, int fd) {
+        this(index, (SocketChannel) null);
+        this.fd = fd;
     }
 
     long messagesReceived(int payloadBytes) {

@@ -3,19 +3,17 @@ package org.iobench.bench.driver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
- * One driver thread's share of the load: one Selector multiplexing a slice of the connections to a
- * server, non-blocking. A JMH benchmark thread owns one driver and calls {@link #awaitEcho()} as its
+ * One driver thread's share of the load: one poller (a {@link DriverIo}: the JDK's Selector, or epoll
+ * called directly) multiplexing a slice of the connections to a server, non-blocking. A JMH benchmark thread owns one driver and calls {@link #awaitEcho()} as its
  * benchmark method, so JMH's operation count is the number of verified echoes.
  *
- * <p>Hot path: no allocation and no locks of our own per echo (the JDK's channel locks are uncontended);
- * one nanoTime per read that completes messages and per select round; shared direct buffers; the
- * selector's {@code select(Consumer)} so no selected-key iterator is created. Not thread-safe: every
+ * <p>Hot path: one read and one write per echo (a full socket adds one epoll_ctl and a wake-up, never
+ * a steady echo); no allocation of our own; one nanoTime per read that completes messages and per
+ * poll; every byte checked against the pattern with a vectorized compare (ByteBuffer.mismatch);
+ * every latency recorded into a plain HdrHistogram. Not thread-safe: every
  * method but {@link #close()} belongs to the driver thread.
  */
 public final class LoadDriver implements AutoCloseable {
@@ -32,9 +30,10 @@ public final class LoadDriver implements AutoCloseable {
      */
     private static final long PUMP_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private final Selector selector;
+    private final DriverIo io;
     private final Connection[] connections;
     private final InetSocketAddress server;
+    private final SourceAddresses sources;
     private final LoadShape shape;
     private final DriverLimits limits;
     private final int payloadBytes;
@@ -43,7 +42,7 @@ public final class LoadDriver implements AutoCloseable {
     private final long[] stamps;
     private final EchoPattern pattern = new EchoPattern();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(EchoPattern.MAX_WINDOW_BYTES);
-    private final Consumer<SelectionKey> onReady = this::onReady;
+    private final DriverIo.ReadyHandler onReady = this::onReady;
     private final OpenLoopSchedule schedule;
     private final DriverErrors errors = new DriverErrors();
     private final long stallTimeoutNanos;
@@ -64,11 +63,12 @@ public final class LoadDriver implements AutoCloseable {
     private boolean closed;
 
 
-    private LoadDriver(Selector selector, Connection[] connections, InetSocketAddress server, LoadShape shape,
-                       DriverLimits limits) {
-        this.selector = selector;
+    private LoadDriver(DriverIo io, Connection[] connections, InetSocketAddress server, SourceAddresses sources,
+                       LoadShape shape, DriverLimits limits) {
+        this.io = io;
         this.connections = connections;
         this.server = server;
+        this.sources = sources;
         this.shape = shape;
         this.limits = limits;
         this.payloadBytes = shape.payloadBytes();
@@ -106,13 +106,30 @@ public final class LoadDriver implements AutoCloseable {
      */
     public static LoadDriver open(InetSocketAddress server, int connections, LoadShape shape, DriverLimits limits)
             throws IOException {
+        return open(server, connections, shape, limits, SourceAddresses.forTarget(server, connections));
+    }
+
+    /**
+     * As {@link #open(InetSocketAddress, int, LoadShape, DriverLimits)}, each connection bound to one
+     * of {@code sources} (round-robin). Several drivers in one process against one server pass
+     * {@link SourceAddresses#forTarget} of their total connections, so together they stay within
+     * each address's ephemeral ports.
+     */
+    public static LoadDriver open(InetSocketAddress server, int connections, LoadShape shape, DriverLimits limits,
+                                  SourceAddresses sources) throws IOException {
+        return open(server, connections, shape, limits, sources, DriverIoKind.preferredFor(server));
+    }
+
+    /** As above, with the given kind of I/O (see {@link DriverIoKind}). */
+    public static LoadDriver open(InetSocketAddress server, int connections, LoadShape shape, DriverLimits limits,
+                                  SourceAddresses sources, DriverIoKind kind) throws IOException {
         if (connections < 1) throw new IllegalArgumentException("connections must be >= 1, got " + connections);
-        Selector selector = Selector.open();
+        DriverIo io = DriverIo.open(kind);
         try {
-            Connection[] opened = ConnectionOpener.open(selector, server, connections, limits);
-            return new LoadDriver(selector, opened, server, shape, limits);
+            Connection[] opened = io.connect(server, connections, limits, sources);
+            return new LoadDriver(io, opened, server, sources, shape, limits);
         } catch (IOException | RuntimeException e) {
-            selector.close();
+            io.closeAll(new Connection[0]);
             throw e;
         }
     }
@@ -155,14 +172,14 @@ public final class LoadDriver implements AutoCloseable {
             try {
                 if (schedule == null) {
                     long waitNanos = Math.max(lastProgressNanos, pumpStart) + stallTimeoutNanos - now;
-                    selector.select(onReady, Math.clamp(TimeUnit.NANOSECONDS.toMillis(waitNanos) + 1, 1, MAX_SELECT_WAIT_MILLIS));
+                    io.poll(Math.clamp(TimeUnit.NANOSECONDS.toMillis(waitNanos) + 1, 1, MAX_SELECT_WAIT_MILLIS), onReady);
                 } else {
                     long untilNextNanos = schedule.issueDue(System.nanoTime(), this);
-                    if (untilNextNanos < BUSY_POLL_NANOS) selector.selectNow(onReady);
-                    else selector.select(onReady, Math.min(MAX_SELECT_WAIT_MILLIS, TimeUnit.NANOSECONDS.toMillis(untilNextNanos)));
+                    io.poll(untilNextNanos < BUSY_POLL_NANOS ? 0
+                            : Math.min(MAX_SELECT_WAIT_MILLIS, TimeUnit.NANOSECONDS.toMillis(untilNextNanos)), onReady);
                 }
             } catch (IOException e) {
-                throw new DriverStalledException("selector failed: " + e.getMessage());
+                throw new DriverStalledException("poll failed: " + e.getMessage());
             }
             now = System.nanoTime();
             if (credits > 0) break;
@@ -174,11 +191,10 @@ public final class LoadDriver implements AutoCloseable {
         if (now - lastSweepNanos > SWEEP_INTERVAL_NANOS) sweepTimedOutMessages();
     }
 
-    private void onReady(SelectionKey key) {
-        Connection c = (Connection) key.attachment();
+    private void onReady(Connection c, boolean readable, boolean writable) {
         if (!c.alive) return;
-        if (key.isReadable()) read(c);
-        if (c.alive && key.isWritable()) flush(c);
+        if (readable) read(c);
+        if (c.alive && writable) flush(c);
     }
 
     private void read(Connection c) {
@@ -186,7 +202,7 @@ public final class LoadDriver implements AutoCloseable {
         buffer.clear();
         int n;
         try {
-            n = c.channel.read(buffer);
+            n = io.read(c, buffer);
         } catch (IOException e) {
             fail(c, DriverErrors.Kind.RESET);
             return;
@@ -244,18 +260,18 @@ public final class LoadDriver implements AutoCloseable {
         try {
             while (c.bytesSent < target) {
                 int length = (int) Math.min(target - c.bytesSent, EchoPattern.MAX_WINDOW_BYTES);
-                int written = c.channel.write(pattern.window(c.bytesSent, c.patternOffset, length));
+                int written = io.write(c, pattern.window(c.bytesSent, c.patternOffset, length));
                 c.bytesSent += written;
                 if (written < length) break;
             }
+            // OP_READ stays registered; OP_WRITE only while a short write left bytes behind
+            boolean blocked = c.bytesSent < target;
+            if (blocked != c.writeInterest) {
+                c.writeInterest = blocked;
+                io.watchWrites(c, blocked);
+            }
         } catch (IOException e) {
             fail(c, DriverErrors.Kind.RESET);
-            return;
-        }
-        boolean blocked = c.bytesSent < target;
-        if (blocked != c.writeInterest) {
-            c.writeInterest = blocked;
-            c.key.interestOps(blocked ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         }
     }
 
@@ -283,12 +299,7 @@ public final class LoadDriver implements AutoCloseable {
         errors.count(kind);
         c.alive = false;
         liveConnections--;
-        c.key.cancel();
-        try {
-            c.channel.close();
-        } catch (IOException ignored) {
-            // it failed already; the error is counted
-        }
+        io.close(c);
     }
 
     private DriverStalledException stalled(String what) {
@@ -343,16 +354,21 @@ public final class LoadDriver implements AutoCloseable {
         return shape;
     }
 
-    /** Closes every connection and the selector; after this nothing is counted. Idempotent. */
+    /** The source addresses the connections were bound to (for env.properties). */
+    public SourceAddresses sourceAddresses() {
+        return sources;
+    }
+
+    /** The kind of I/O this driver uses (for env.properties). */
+    public DriverIoKind ioKind() {
+        return io.kind();
+    }
+
+    /** Closes every connection and the poller; after this nothing is counted. Idempotent. */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
-        ConnectionOpener.closeAll(connections);
-        try {
-            selector.close();
-        } catch (IOException ignored) {
-            // the sockets are closed; the selector's own descriptor goes with the process at worst
-        }
+        io.closeAll(connections);
     }
 }

@@ -30,6 +30,10 @@ final class ScriptedEchoServer implements AutoCloseable {
     /** Once, this long after start, every connection pauses for pauseMillis before echoing on. */
     volatile long pauseAtMillis = -1;
     volatile long pauseMillis;
+    /** Connections 0 and 1 get each other's echoes (cross-talk); both must have connected. */
+    volatile boolean swapFirstTwoConnections;
+    /** Remote (driver-side) addresses in accept order. */
+    final List<InetAddress> peers = new CopyOnWriteArrayList<>();
 
     final AtomicLong bytesReceived = new AtomicLong();
     private final ServerSocket listener;
@@ -51,6 +55,7 @@ final class ScriptedEchoServer implements AutoCloseable {
             while (true) {
                 Socket socket = listener.accept();
                 sockets.add(socket);
+                peers.add(socket.getInetAddress());
                 int index = accepted.getAndIncrement();
                 Thread.ofPlatform().daemon().name("scripted-echo-" + index).start(() -> echo(socket, index));
             }
@@ -63,7 +68,7 @@ final class ScriptedEchoServer implements AutoCloseable {
         byte[] buffer = new byte[8192];
         long position = 0;
         boolean paused = false;
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = echoTarget(socket, index)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 bytesReceived.addAndGet(n);
@@ -89,6 +94,13 @@ final class ScriptedEchoServer implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             // the driver closed or the test ended
         }
+    }
+
+    /** Where connection {@code index}'s echo goes: its own socket, or with the swap its partner's. */
+    private OutputStream echoTarget(Socket socket, int index) throws IOException, InterruptedException {
+        if (!swapFirstTwoConnections || index > 1) return socket.getOutputStream();
+        while (sockets.size() < 2) Thread.sleep(1);
+        return sockets.get(1 - index).getOutputStream();
     }
 
     @Override

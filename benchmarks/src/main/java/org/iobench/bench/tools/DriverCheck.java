@@ -1,0 +1,177 @@
+package org.iobench.bench.tools;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.iobench.api.Implementation;
+import org.iobench.api.IobenchHome;
+import org.iobench.api.ServerConfig;
+import org.iobench.api.ServerProcess;
+import org.iobench.bench.CpuPinning;
+import org.iobench.bench.FdLimits;
+import org.iobench.bench.ProcessStats;
+import org.iobench.bench.driver.DriverIoKind;
+import org.iobench.bench.driver.LoadShape;
+
+/**
+ * Is the Java driver the limit? Runs it and the native load client (the yardstick) against one
+ * server in alternating rounds and judges, per connection count, the Java/native ratio of echoes/s
+ * (median of the paired rounds with a 95% bootstrap interval) and the ratio of their CPU per echo.
+ * See {@link DriverCheckOptions#USAGE} for the command line and exit status.
+ */
+public final class DriverCheck {
+    static final int EXIT_OK = 0;
+    static final int EXIT_MISSED = 1;
+    static final int EXIT_USAGE = 2;
+    private static final int ROUNDS_FOR_A_VERDICT = 5;
+
+    private final DriverCheckOptions options;
+    private final LoadShape.ClosedLoop shape;
+
+    private DriverCheck(DriverCheckOptions options) {
+        this.options = options;
+        this.shape = LoadShape.closedLoop(options.payloadBytes(), options.depth());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        DriverCheckOptions options;
+        try {
+            options = DriverCheckOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("driver-check: " + e.getMessage());
+            System.err.println("usage: driver-check [options]; 'driver-check --help' lists them");
+            return EXIT_USAGE;
+        }
+        if (options.help()) {
+            System.out.println(DriverCheckOptions.USAGE);
+            return EXIT_OK;
+        }
+        try {
+            return new DriverCheck(options).check() ? EXIT_OK : EXIT_MISSED;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("driver-check: run failed: " + e.getMessage());
+            return EXIT_MISSED;
+        }
+    }
+
+    private boolean check() throws IOException {
+        int most = options.connectionCounts().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        String fdProblem = FdLimits.ofThisProcess().whyNot(most);
+        if (fdProblem != null) throw new IOException(fdProblem);
+        boolean withNative = options.withNative();
+        if (withNative && !Files.isExecutable(IobenchHome.nativeClient())) {
+            throw new IOException("native load client not built (" + IobenchHome.nativeClient()
+                    + "): build the native module, or pass --no-native for Java figures only");
+        }
+        Implementation impl = Implementation.byId(options.impl()).orElseThrow();
+        String clientCpus = DriverCheckOptions.cpuList(options.clientCpus());
+        String serverCpus = DriverCheckOptions.cpuList(options.serverCpus());
+        new CpuPinning(options.clientCpus(), options.serverCpus(), true).pinThisJvmToDriverCpus();
+        int serverThreads = options.serverCpus().size();
+        boolean allHeld = true;
+        try (ServerProcess server = ServerProcess.start(impl, ServerConfig.defaults().withThreads(serverThreads), serverCpus)) {
+            System.out.printf("server %s (pid %d, %d thread(s), CPUs %s) at %s; clients on CPUs %s, %d driver thread(s)"
+                            + " with %s I/O; %d-byte messages, depth %d, %d rounds of %d s%n",
+                    impl, server.pid(), serverThreads, serverCpus, server.address(), clientCpus, options.driverThreads(),
+                    DriverIoKind.preferredFor(server.address()).name().toLowerCase(),
+                    options.payloadBytes(), options.depth(), options.rounds(), options.seconds());
+            if (withNative) {
+                System.out.printf("native load client %s, sources sha256 %s%n", IobenchHome.nativeClient(),
+                        NativeSourceHash.of(IobenchHome.get().resolve("implementations/native")));
+            }
+            for (int connections : options.connectionCounts()) {
+                allHeld &= checkConnections(server, connections, clientCpus);
+                if (!server.isAlive()) throw new IOException(impl + " died during the check: " + server.recentOutput());
+            }
+        }
+        if (withNative) {
+            System.out.println(allHeld ? "driver-check: ok: every target met"
+                    : "driver-check: TARGET MISSED (see the lines marked MISSED)");
+        }
+        return allHeld;
+    }
+
+    private boolean checkConnections(ServerProcess server, int connections, String clientCpus) throws IOException {
+        InetSocketAddress address = server.address();
+        JavaDriverRun.Outcome warmup = runJava(address, connections, TimeUnit.SECONDS.toNanos(Math.max(1, options.warmupSeconds())));
+        System.out.printf("connections %,d: warm-up done (source addresses: %s)%n", connections, warmup.sourceAddresses());
+        List<ClientResult> javas = new ArrayList<>();
+        List<ClientResult> natives = new ArrayList<>();
+        for (int round = 1; round <= options.rounds(); round++) {
+            boolean javaFirst = round % 2 == 1; // alternate, so drift over a round favours neither
+            ClientResult java;
+            ClientResult nativeResult = null;
+            long serverCpuBefore = serverCpuNanos(server);
+            long roundStart = System.nanoTime();
+            if (options.withNative() && !javaFirst) nativeResult = runNative(address, connections, clientCpus);
+            JavaDriverRun.Outcome outcome = runJava(address, connections, TimeUnit.SECONDS.toNanos(options.seconds()));
+            java = outcome.result();
+            if (options.withNative() && javaFirst) nativeResult = runNative(address, connections, clientCpus);
+            double serverCpuPercent = (serverCpuNanos(server) - serverCpuBefore) * 100.0 / (System.nanoTime() - roundStart);
+            javas.add(java);
+            // the driver threads' own share shows how much of the process's CPU went to JIT and GC
+            double driverThreadsMicrosPerEcho = outcome.drivers().driverCpuNanos() / 1e3 / Math.max(1, outcome.drivers().echoes());
+            String line = String.format("connections %,6d round %d: java %,9.0f echoes/s %6.2f us CPU/echo (driver threads %.2f;"
+                            + " CPU %3.0f%%, p50 %.0f us, p99 %.0f us)",
+                    connections, round, java.echoesPerSecond(), java.cpuMicrosPerEcho(), driverThreadsMicrosPerEcho, java.cpuPercent(),
+                    outcome.drivers().latencyMicros(50), outcome.drivers().latencyMicros(99));
+            if (nativeResult != null) {
+                natives.add(nativeResult);
+                line += String.format(" | native %,9.0f echoes/s %6.2f us CPU/echo (CPU %3.0f%%) | ratio %.3f | server CPU %.0f%%",
+                        nativeResult.echoesPerSecond(), nativeResult.cpuMicrosPerEcho(), nativeResult.cpuPercent(),
+                        java.echoesPerSecond() / nativeResult.echoesPerSecond(), serverCpuPercent);
+            }
+            System.out.println(line);
+        }
+        return summarize(connections, javas, natives);
+    }
+
+    private boolean summarize(int connections, List<ClientResult> javas, List<ClientResult> natives) {
+        double[] javaCpu = javas.stream().mapToDouble(ClientResult::cpuMicrosPerEcho).toArray();
+        double[] javaRate = javas.stream().mapToDouble(ClientResult::echoesPerSecond).toArray();
+        if (natives.isEmpty()) {
+            System.out.printf("connections %,6d: java %,.0f echoes/s, %.2f us CPU/echo (medians of %d rounds)%n",
+                    connections, RatioInterval.median(javaRate), RatioInterval.median(javaCpu), javas.size());
+            return true;
+        }
+        double[] rateRatios = new double[javas.size()];
+        double[] cpuRatios = new double[javas.size()];
+        for (int i = 0; i < rateRatios.length; i++) {
+            rateRatios[i] = javas.get(i).echoesPerSecond() / natives.get(i).echoesPerSecond();
+            cpuRatios[i] = javas.get(i).cpuMicrosPerEcho() / natives.get(i).cpuMicrosPerEcho();
+        }
+        RatioInterval rate = RatioInterval.of(rateRatios);
+        RatioInterval cpu = RatioInterval.of(cpuRatios);
+        boolean rateHeld = rate.lower() >= options.minRatio();
+        boolean cpuHeld = cpu.median() <= options.maxCpuRatio();
+        String note = javas.size() < ROUNDS_FOR_A_VERDICT ? " (fewer than " + ROUNDS_FOR_A_VERDICT + " rounds: indicative only)" : "";
+        System.out.printf("connections %,6d: echoes/s java/native %s (median [95%% interval], %d rounds) %s; "
+                        + "CPU per echo java %.2f us, native %.2f us, java/native %s %s%s%n",
+                connections, rate, rate.rounds(),
+                rateHeld ? "ok (lower bound >= " + options.minRatio() + ")" : "MISSED (lower bound < " + options.minRatio() + ")",
+                RatioInterval.median(javaCpu), RatioInterval.median(natives.stream().mapToDouble(ClientResult::cpuMicrosPerEcho).toArray()),
+                cpu, cpuHeld ? "ok (median <= " + options.maxCpuRatio() + ")" : "MISSED (median > " + options.maxCpuRatio() + ")",
+                note);
+        return rateHeld && cpuHeld;
+    }
+
+    private JavaDriverRun.Outcome runJava(InetSocketAddress server, int connections, long windowNanos) throws IOException {
+        return JavaDriverRun.run(server, connections, shape, options.clientCpus(), options.driverThreads(), windowNanos);
+    }
+
+    private ClientResult runNative(InetSocketAddress server, int connections, String clientCpus) throws IOException {
+        return NativeLoadClient.run(IobenchHome.nativeClient(), server, connections, shape, clientCpus,
+                options.driverThreads(), options.seconds());
+    }
+
+    private static long serverCpuNanos(ServerProcess server) throws IOException {
+        return ProcessStats.read(server.pid()).cpuNanos();
+    }
+}
