@@ -16,6 +16,8 @@ import org.iobench.api.Implementation;
 import org.iobench.api.IobenchHome;
 import org.iobench.api.ServerCommand;
 import org.iobench.api.Settings;
+import org.iobench.bench.driver.DriverIoKind;
+import org.iobench.bench.driver.SourceAddresses;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
@@ -144,6 +146,11 @@ public final class BenchMain {
                 .put("pin.server.cpus", options.target() != null ? "unknown (server started elsewhere)" : pinning.pinned() ? pinning.serverList() : "unpinned")
                 .put("server.threads", options.target() != null ? "unknown (server started elsewhere)" : Integer.toString(serverThreads))
                 .put("driver.threads", invocations.stream().map(i -> Integer.toString(jmh.threads(i.threads()))).distinct().collect(Collectors.joining(",")))
+                .put("driver.io", DriverIoKind.preferred().name().toLowerCase(java.util.Locale.ROOT)
+                        + " (IPv6 targets: nio; -D" + Settings.DRIVER_IO.property() + ")")
+                .put("driver.thread.cpus", pinning.pinned() ? "thread i on driver CPU i mod " + pinning.driverCpus().size()
+                        + " of " + pinning.driverList() : "unpinned")
+                .put("driver.source.addresses", describeSources(plan, options))
                 .put("jmh.args", JmhArgs.describe(options.jmhArgs()))
                 .put("impls.available", String.join(",", impls))
                 .put("impls.unavailable", unavailable.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")))
@@ -283,8 +290,18 @@ public final class BenchMain {
         if (!Settings.SERVER_THREADS.isSet()) values.put(Settings.SERVER_THREADS, Integer.toString(serverThreads));
         if (options.target() != null) values.put(Settings.TARGET, options.targetText());
         List<String> args = new ArrayList<>(List.of("-Xmx2g"));
+        // the epoll driver calls epoll_wait/recv/send through the FFM API (a restricted method on JDK 22+)
+        if (Runtime.version().feature() >= 22) args.add("--enable-native-access=ALL-UNNAMED");
         values.forEach((setting, value) -> args.add(setting.jvmFlag(value)));
         return args;
+    }
+
+    /** Which loopback source addresses each planned connection count spreads over (one unless ports run short). */
+    private static String describeSources(BenchPlan plan, BenchOptions options) {
+        java.net.InetSocketAddress server = options.target() != null ? options.target()
+                : new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 1);
+        return plan.invocations().stream().flatMap(i -> i.connections().stream()).distinct().sorted()
+                .map(c -> c + ": " + SourceAddresses.forTarget(server, c).describe()).collect(Collectors.joining("; "));
     }
 
     static String minutes(double seconds) {

@@ -85,7 +85,7 @@ public record CpuPinning(List<Integer> driverCpus, List<Integer> serverCpus, boo
     }
 
     /** Parses "0-3,6,8-9" into [0,1,2,3,6,8,9]. */
-    static List<Integer> parseCpuList(String list) {
+    public static List<Integer> parseCpuList(String list) {
         List<Integer> cpus = new ArrayList<>();
         for (String part : list.strip().split(",")) {
             if (part.isBlank()) continue;

@@ -5,6 +5,8 @@ import org.iobench.bench.driver.DriverLimits;
 import org.iobench.bench.driver.DriverSnapshot;
 import org.iobench.bench.driver.LoadDriver;
 import org.iobench.bench.driver.LoadShape;
+import org.iobench.bench.driver.SourceAddresses;
+import org.iobench.bench.driver.ThreadPinning;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
@@ -32,7 +34,14 @@ final class DriverThread {
         }
         LoadShape shape = Double.isNaN(rate) ? LoadShape.closedLoop(trial.payloadBytes, depth)
                 : LoadShape.openLoop(trial.payloadBytes, rate * mine / trial.connections);
-        DriverThread driverThread = new DriverThread(trial, LoadDriver.open(trial.address(), mine, shape, DriverLimits.defaults()));
+        CpuPinning pinning = trial.pinning();
+        if (pinning.pinned()) {
+            // each driver thread keeps its own driver CPU (the JVM as a whole is pinned to all of them)
+            ThreadPinning.pinCurrentThread(pinning.driverCpus().get(thread.getThreadIndex() % pinning.driverCpus().size()));
+        }
+        // the trial's connections, not this thread's share, decide how many loopback source addresses are needed
+        DriverThread driverThread = new DriverThread(trial, LoadDriver.open(trial.address(), mine, shape, DriverLimits.defaults(),
+                SourceAddresses.forTarget(trial.address(), trial.connections)));
         trial.ledger.driverOpened();
         trial.awaitAccepted();
         driverThread.driver.start();

@@ -118,6 +118,10 @@ final class ServerTrial {
         return current;
     }
 
+    CpuPinning pinning() {
+        return pinning;
+    }
+
     InetSocketAddress address() {
         return address;
     }

@@ -1,19 +1,18 @@
 package org.iobench.bench.driver;
 
 import java.net.InetSocketAddress;
+import org.iobench.api.Settings;
 
 /** Which I/O a driver uses; {@code -Diobench.driver.io=nio|epoll} overrides the preference. */
 public enum DriverIoKind {
     NIO, EPOLL;
 
-    public static final String PROPERTY = "iobench.driver.io";
-
     /** EPOLL where available (Linux, JDK 22+), else NIO; or what the property says. */
     public static DriverIoKind preferred() {
-        String chosen = System.getProperty(PROPERTY, "");
+        String chosen = Settings.DRIVER_IO.value().strip();
         if (chosen.equalsIgnoreCase("nio")) return NIO;
         if (chosen.equalsIgnoreCase("epoll")) return EPOLL;
-        if (!chosen.isEmpty()) throw new IllegalArgumentException("-D" + PROPERTY + " takes nio or epoll, got '" + chosen + "'");
+        if (!chosen.isEmpty()) throw new IllegalArgumentException("-D" + Settings.DRIVER_IO.property() + " takes nio or epoll, got '" + chosen + "'");
         return LinuxCalls.AVAILABLE ? EPOLL : NIO;
     }
 

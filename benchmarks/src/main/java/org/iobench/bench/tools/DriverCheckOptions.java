@@ -156,8 +156,7 @@ record DriverCheckOptions(String impl, List<Integer> connectionCounts, int paylo
 
     /**
      * The client and server CPUs: the machine's split (lower half clients, upper half server) unless
-     * given. Parsed by CpuPinning, the parser the benchmarks use, which reads lists from the system
-     * properties through which BenchMain hands the pinning to a forked JVM.
+     * given. Parsed by CpuPinning, the parser the benchmarks use.
      */
     private static CpuPinning cpus(String clientList, String serverList) {
         CpuPinning machine = CpuPinning.ofThisMachine();
@@ -167,15 +166,11 @@ record DriverCheckOptions(String impl, List<Integer> connectionCounts, int paylo
         allowed.addAll(machine.serverCpus());
         CpuPinning chosen;
         try {
-            System.setProperty(CpuPinning.DRIVER_PROPERTY, clientList != null ? clientList : machine.driverList());
-            System.setProperty(CpuPinning.SERVER_PROPERTY, serverList != null ? serverList : machine.serverList());
-            chosen = CpuPinning.fromPropertiesOrMachine();
+            chosen = new CpuPinning(CpuPinning.parseCpuList(clientList != null ? clientList : machine.driverList()),
+                    CpuPinning.parseCpuList(serverList != null ? serverList : machine.serverList()), true);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("--client-cpus and --server-cpus take CPU lists such as 0-3,6, got '"
                     + clientList + "' and '" + serverList + "'");
-        } finally {
-            System.clearProperty(CpuPinning.DRIVER_PROPERTY);
-            System.clearProperty(CpuPinning.SERVER_PROPERTY);
         }
         if (!chosen.pinned()) throw new IllegalArgumentException("--client-cpus and --server-cpus must not be empty");
         for (List<Integer> side : List.of(chosen.driverCpus(), chosen.serverCpus())) {

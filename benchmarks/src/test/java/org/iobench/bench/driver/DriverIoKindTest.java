@@ -1,5 +1,6 @@
 package org.iobench.bench.driver;
 
+import org.iobench.api.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +13,7 @@ class DriverIoKindTest {
 
     @AfterEach
     void clear() {
-        System.clearProperty(DriverIoKind.PROPERTY);
+        System.clearProperty(Settings.DRIVER_IO.property());
     }
 
     @Test
@@ -29,9 +30,9 @@ class DriverIoKindTest {
 
     @Test
     void thePropertyChoosesAndATypoIsRefused() {
-        System.setProperty(DriverIoKind.PROPERTY, "nio");
+        System.setProperty(Settings.DRIVER_IO.property(), "nio");
         assertEquals(DriverIoKind.NIO, DriverIoKind.preferred());
-        System.setProperty(DriverIoKind.PROPERTY, "epol");
+        System.setProperty(Settings.DRIVER_IO.property(), "epol");
         assertEquals("-Diobench.driver.io takes nio or epoll, got 'epol'",
                 assertThrows(IllegalArgumentException.class, DriverIoKind::preferred).getMessage());
     }

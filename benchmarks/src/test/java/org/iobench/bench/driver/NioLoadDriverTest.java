@@ -1,5 +1,6 @@
 package org.iobench.bench.driver;
 
+import org.iobench.api.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -8,12 +9,12 @@ class NioLoadDriverTest extends LoadDriverTest {
 
     @BeforeAll
     static void useNio() {
-        System.setProperty(DriverIoKind.PROPERTY, "nio");
+        System.setProperty(Settings.DRIVER_IO.property(), "nio");
     }
 
     @AfterAll
     static void backToThePreferredIo() {
-        System.clearProperty(DriverIoKind.PROPERTY);
+        System.clearProperty(Settings.DRIVER_IO.property());
     }
 
     @Override

@@ -108,6 +108,8 @@ public final class Settings {
             "the java executable that runs the Java servers; default: the one running the caller");
     public static final Setting NATIVE_SERVER = new Setting("iobench.native.server", null, null, "", true,
             "another native server binary in place of implementations/native/target/bin/iobench-echo-server (e.g. the seed's original)");
+    public static final Setting DRIVER_IO = new Setting("iobench.driver.io", null, null, "", true,
+            "the Java driver's I/O: epoll (epoll_wait/recv/send through the FFM API, JDK 22+, IPv4) or nio; default: epoll where it works, else nio");
     public static final Setting PROFILER_DEBUG = new Setting("iobench.profiler.debug", null, null, "false", true,
             "true prints, per iteration, the driver's echo count beside JMH's op count");
 
@@ -123,7 +125,7 @@ public final class Settings {
             "set by BenchMain per fork: the HdrHistogram interval log (.hlog) the fork writes its latency histograms to");
 
     private static final List<Setting> ALL = List.of(HOME, PRESET, ROUNDS, SEED, IMPLS, TARGET, ALLOW_REMOTE, ARGS, RESULTS_DIR,
-            LAST_RUN_FILE, PIN, SERVER_JVM_ARGS, SERVER_JAVA, NATIVE_SERVER, PROFILER_DEBUG, PIN_DRIVER, PIN_SERVER,
+            LAST_RUN_FILE, PIN, SERVER_JVM_ARGS, SERVER_JAVA, NATIVE_SERVER, DRIVER_IO, PROFILER_DEBUG, PIN_DRIVER, PIN_SERVER,
             SERVER_THREADS, HLOG_FILE);
 
     private Settings() {
