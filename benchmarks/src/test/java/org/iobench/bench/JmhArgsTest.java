@@ -16,9 +16,9 @@ class JmhArgsTest {
             new FdLimits(65536, 65536), Map.of()).invocations().get(0);
 
     @Test
-    void thePresetSetsIterationsThreadsParamsResultFileAndTheProfiler() throws Exception {
+    void thePresetSetsIterationsOneForkThreadsParamsResultFileAndTheProfiler() throws Exception {
         Options o = JmhArgs.parse(List.of()).options(QUICK_THROUGHPUT, Preset.QUICK.timing, Path.of("/tmp/x.json"), List.of("-Xmx2g"));
-        assertEquals(1, o.getWarmupIterations().get());
+        assertEquals(0, o.getWarmupIterations().get(), "each fork warms up until steady before JMH measures (WarmUp)");
         assertEquals(Preset.QUICK.timing.measurementIterations(), o.getMeasurementIterations().get());
         assertEquals(1, o.getForkCount().get());
         assertEquals(1, o.getThreads().get());

@@ -12,13 +12,17 @@ import java.util.Map;
 public final class InterferenceProbe {
 
     /** What the probe read at one instant. */
-    public record Snapshot(long nanoTime, ProcessSchedStats driver, ProcessSchedStats server, Map<Integer, CpuTimes> cpus) {
+    public record Snapshot(long nanoTime, ProcessSchedStats driver, ProcessSchedStats server, List<ProcessSchedStats> softirqThreads,
+                           Map<Integer, CpuTimes> cpus) {
     }
 
     private final long driverPid;
     private final long serverPid;
     private final List<Integer> pinnedCpus;
     private final long ticksPerSecond;
+    /** The pinned CPUs' ksoftirqd kernel threads: the workload's own loopback receive work. */
+    private final List<Long> softirqThreadPids;
+    private final boolean taskTimeIncludesSoftirq = KernelAccounting.taskTimeIncludesSoftirq();
 
     /**
      * @param pinnedCpus     the driver's and the server's CPUs (every CPU when nothing is pinned)
@@ -30,10 +34,13 @@ public final class InterferenceProbe {
         this.serverPid = serverPid;
         this.pinnedCpus = List.copyOf(pinnedCpus);
         this.ticksPerSecond = ticksPerSecond;
+        this.softirqThreadPids = KernelAccounting.softirqThreads(this.pinnedCpus);
     }
 
     public Snapshot snapshot() throws IOException {
-        return new Snapshot(System.nanoTime(), ProcessSchedStats.read(driverPid), ProcessSchedStats.read(serverPid),
+        List<ProcessSchedStats> softirq = new java.util.ArrayList<>();
+        for (long pid : softirqThreadPids) softirq.add(ProcessSchedStats.read(pid));
+        return new Snapshot(System.nanoTime(), ProcessSchedStats.read(driverPid), ProcessSchedStats.read(serverPid), softirq,
                 CpuTimes.readPerCpu());
     }
 
@@ -45,8 +52,12 @@ public final class InterferenceProbe {
             if (end == null || start == null) throw new IllegalArgumentException("CPU " + cpu + " is not in /proc/stat");
             pinned = pinned.plus(end.minus(start));
         }
+        SchedStat softirq = SchedStat.ZERO;
+        for (int i = 0; i < Math.min(before.softirqThreads().size(), after.softirqThreads().size()); i++) {
+            softirq = softirq.plus(after.softirqThreads().get(i).since(before.softirqThreads().get(i)));
+        }
         return IterationInterference.of(after.nanoTime() - before.nanoTime(), ownAndWaited(before.driver(), after.driver()),
-                ownAndWaited(before.server(), after.server()), pinned, ticksPerSecond);
+                ownAndWaited(before.server(), after.server()), softirq, taskTimeIncludesSoftirq, pinned, ticksPerSecond);
     }
 
     /**
