@@ -43,8 +43,11 @@ public final class BenchMain {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
-    /** Forked JVM start, server start, connecting, warm-up until steady and teardown, per fork, on this kind of machine. */
-    static final double OVERHEAD_SECONDS_PER_FORK = 5;
+    /**
+     * Forked JVM start, server start, connecting, warm-up until steady (1.5-4 s) and teardown, per
+     * fork: 3.75 s measured on the 2-vCPU development VM (a quick run of 24 forks, 64 B, 100 connections).
+     */
+    static final double OVERHEAD_SECONDS_PER_FORK = 4;
 
     private BenchMain() {
     }
@@ -141,6 +144,7 @@ public final class BenchMain {
         RunEnvironment env = RunEnvironment.collect(home)
                 .put("jvm.args.driver", RunEnvironment.driverJvmArgs(jmh.jvmArgsAppend(forkArgs)))
                 .put("jvm.args.server", options.target() != null ? "unknown (server started elsewhere)" : String.join(" ", ServerCommand.jvmArgs()))
+                .put("results.format", RESULTS_FORMAT)
                 .put("preset", preset.id())
                 .put("pin.driver.cpus", pinning.pinned() ? pinning.driverList() : "unpinned")
                 .put("pin.server.cpus", options.target() != null ? "unknown (server started elsewhere)" : pinning.pinned() ? pinning.serverList() : "unpinned")
@@ -221,6 +225,9 @@ public final class BenchMain {
      * the median of its rounds could not outvote it otherwise.
      */
     static final double MAX_DISTURBED_SHARE = 0.5;
+
+    /** The version of the run folder's format (docs/results.md), recorded with every run. */
+    static final String RESULTS_FORMAT = "2";
 
     /** env.properties keys of the plan the reports check jmh.json against (results contract). */
     static final String PLAN_PREFIX = "plan.";

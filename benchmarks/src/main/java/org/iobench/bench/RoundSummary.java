@@ -21,14 +21,14 @@ import org.iobench.bench.stats.RoundSamples;
  *   <li>latency percentiles: the percentile of the merged histogram of every measured iteration of
  *       every round (the .hlog files, never an average of percentiles), with the interval of the
  *       rounds' own percentiles; without logs, the per-iteration values as above;
- *   <li>counts and flags: {@code errors} the total, the worst-case ones ({@code latency.max},
- *       {@code server.threads}, {@code client.bound}, {@code disturbed}, {@code warmup.never.steady}) the maximum,
- *       with no interval.
+ *   <li>counts and flags: {@code errors} the total; {@code disturbed} the share of measured iterations
+ *       the interference probe flagged; the worst-case ones ({@code latency.max}, {@code server.threads},
+ *       {@code client.bound}, {@code warmup.never.steady}) the maximum; none with an interval.
  * </ul>
  */
 final class RoundSummary implements RoundMerge.Summariser {
     /** Figures whose worst round counts. */
-    static final Set<String> MAXIMA = Set.of("latency.max", "server.threads", "client.bound", "disturbed", "warmup.never.steady");
+    static final Set<String> MAXIMA = Set.of("latency.max", "server.threads", "client.bound", "warmup.never.steady");
     /** Histogram percentile of each latency metric, in the histogram's unit (nanoseconds). */
     private static final Map<String, ToLongFunction<LatencyPercentiles>> PERCENTILES = Map.of(
             "latency.p50", LatencyPercentiles::p50,
@@ -44,6 +44,10 @@ final class RoundSummary implements RoundMerge.Summariser {
         if (measured.length == 0) return new RoundMerge.Summary(Double.NaN, Double.NaN, Double.NaN);
         if (metric.equals("errors")) {
             return new RoundMerge.Summary(Arrays.stream(measured).flatMapToDouble(Arrays::stream).sum(), Double.NaN, Double.NaN);
+        }
+        if (metric.equals("disturbed")) {
+            return new RoundMerge.Summary(Arrays.stream(measured).flatMapToDouble(Arrays::stream).average().orElse(Double.NaN),
+                    Double.NaN, Double.NaN);
         }
         if (MAXIMA.contains(metric)) {
             return new RoundMerge.Summary(Arrays.stream(measured).flatMapToDouble(Arrays::stream).max().orElse(Double.NaN),

@@ -25,7 +25,7 @@ public final class MarkdownSummary {
     }
 
     private static final List<Figure> THROUGHPUT_FIGURES = List.of(
-            new Figure(Metric.PRIMARY, "Throughput, echoes/s (± 99.9% CI)", "throughput"),
+            new Figure(Metric.PRIMARY, "Throughput, echoes/s", "throughput"),
             new Figure("latency.p99", "p99 latency, µs (closed loop)", null),
             new Figure("server.cpu.us.per.echo", "Server CPU, µs per echo", "cpu-per-echo"),
             new Figure("server.rss.kib.per.conn", "Server memory, KiB RSS per connection", "memory-per-connection"),
@@ -35,6 +35,9 @@ public final class MarkdownSummary {
             new Figure("latency.p50", "p50 latency, µs (from intended send time)", "latency-p50"),
             new Figure("latency.p99", "p99 latency, µs", "latency-p99"),
             new Figure("latency.p999", "p99.9 latency, µs", "latency-p999"));
+
+    /** An interval wider than ±10% of its figure: too noisy to rank on (marked ‡). */
+    static final double NOISY_SPREAD = 0.10;
 
     private MarkdownSummary() {
     }
@@ -55,6 +58,7 @@ public final class MarkdownSummary {
         });
         out.add("");
         verdict(run, validity, out);
+        measurement(run, out);
         environment(run, out);
         limitsAndClientBound(run, validity, out);
         boolean hasLatencyBenchmark = run.results().stream()
@@ -125,6 +129,44 @@ public final class MarkdownSummary {
         }
     }
 
+    /**
+     * How the figures were measured and how far to trust them: rounds, the interval, warm-up, and
+     * every result the interference probe found disturbed (with the share of its iterations).
+     */
+    private static void measurement(RunDir run, List<String> out) {
+        String rounds = run.env("rounds");
+        if (!rounds.isBlank()) {
+            out.add("**How measured**: each result is the median of " + rounds + " rounds (one fork each, every round in a fresh"
+                    + " shuffled order, seed " + run.env("rounds.seed") + "; " + run.env("measurement") + "); ± is the wider side"
+                    + " of its 95% interval over the rounds (docs/statistics.md), ‡ marks intervals wider than ±"
+                    + Math.round(100 * NOISY_SPREAD) + "%. Latency percentiles come from the merged histograms (histograms/*.hlog).");
+            out.add("");
+        }
+        List<Double> warmUps = run.results().stream().map(r -> r.metric("warmup.s")).flatMap(Optional::stream)
+                .map(Measure::score).sorted().toList();
+        if (!warmUps.isEmpty()) {
+            long neverSteady = run.results().stream().filter(r -> r.metric("warmup.never.steady").map(m -> m.score() > 0).orElse(false)).count();
+            out.add(String.format(java.util.Locale.ROOT, "**Warm-up** until steady: median %.1f s, longest %.1f s per fork%s.",
+                    warmUps.get(warmUps.size() / 2), warmUps.get(warmUps.size() - 1),
+                    neverSteady == 0 ? "; every result reached a steady state"
+                            : "; **" + neverSteady + " result(s) never steady** (a fork hit the cap; see warmup.never.steady)"));
+            out.add("");
+        }
+        List<BenchResult> disturbed = run.results().stream()
+                .filter(r -> r.metric("disturbed").map(m -> m.score() > 0).orElse(false)).toList();
+        String remeasured = run.env("remeasured");
+        if (!disturbed.isEmpty() || !remeasured.isBlank()) {
+            out.add("**Interference**: " + disturbed.size() + " of " + run.results().size() + " results had iterations the"
+                    + " interference probe flagged (the driver waiting for its CPU, other work on the pinned CPUs, steal);"
+                    + " a fork disturbed in most of its iterations was measured again" + (remeasured.isBlank() ? "" : " (" + remeasured + ")") + ".");
+            for (BenchResult r : disturbed) {
+                out.add(String.format(java.util.Locale.ROOT, "- %s: %.0f%% of iterations disturbed", r.key(),
+                        100 * r.metric("disturbed").get().score()));
+            }
+            out.add("");
+        }
+    }
+
     private static void limitsAndClientBound(RunDir run, RunValidity validity, List<String> out) {
         if (!validity.limits().isEmpty()) {
             out.add("**Reached a limit** (an outcome, not an error; no figure to compare):");
@@ -191,8 +233,10 @@ public final class MarkdownSummary {
         Measure m = measure.get();
         boolean count = figure.metric.equals("server.threads");
         String text = count ? Long.toString(Math.round(m.score())) : Numbers.compact(m.score());
-        if (figure.metric.equals(Metric.PRIMARY) && Double.isFinite(m.error()) && m.score() != 0) {
-            text += " ±" + Math.round(100 * m.error() / Math.abs(m.score())) + "%";
+        double spread = m.relativeSpread();
+        if (Double.isFinite(spread)) {
+            text += " ±" + (spread < 0.01 ? "<1" : Long.toString(Math.round(100 * spread))) + "%";
+            if (spread > NOISY_SPREAD) text += " ‡";
         }
         return text + (result.clientBound() ? " †" : "");
     }

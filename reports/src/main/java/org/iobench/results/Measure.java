@@ -1,9 +1,11 @@
 package org.iobench.results;
 
 /**
- * One JMH figure: the score, its error (half-width of the 99.9% confidence interval) and the interval
- * itself. JMH writes "NaN" for error and interval when a single iteration was measured; those stay NaN
- * here and mean "no interval known", never "exact".
+ * One figure: the score, its error (half the width of its confidence interval) and the interval
+ * itself. In runs made in rounds the score is the median of the rounds and the interval a 95% one
+ * over the rounds (RoundSummary in the benchmarks module); in older runs, JMH's mean and 99.9%
+ * interval. "NaN" error and interval (no interval could be computed) stay NaN here and mean "no
+ * interval known", never "exact".
  */
 public record Measure(double score, double error, double ciLow, double ciHigh, String unit) {
 
@@ -12,12 +14,21 @@ public record Measure(double score, double error, double ciLow, double ciHigh, S
         return !Double.isNaN(ciLow) && !Double.isNaN(ciHigh);
     }
 
+    /**
+     * The wider side of the interval relative to the figure (intervals over rounds need not be
+     * symmetric); NaN when there is no finite interval.
+     */
+    public double relativeSpread() {
+        if (!hasInterval() || !Double.isFinite(ciLow) || !Double.isFinite(ciHigh) || score == 0) return Double.NaN;
+        return Math.max(score - ciLow, ciHigh - score) / Math.abs(score);
+    }
+
     /** Error usable for error bars: 0 when JMH gave none. */
     public double errorOrZero() {
         return Double.isFinite(error) ? error : 0;
     }
 
-    /** True when the two 99.9% intervals share at least one point (both must be known). */
+    /** True when the two intervals share at least one point (both must be known). */
     public boolean overlaps(Measure other) {
         return !(ciHigh < other.ciLow || other.ciHigh < ciLow);
     }
