@@ -73,6 +73,24 @@ class BenchProcessesIT {
         throw new AssertionError("no server process under scripts/bench within 60 s");
     }
 
+    /**
+     * Waits until the second fork has finished its first measured iteration: by then its server runs
+     * and the short-lived helpers of its set-up (taskset pinning each driver thread) are gone, so
+     * the processes a test snapshots are the ones that must stop.
+     */
+    private static void awaitSecondForkMeasuring(Path log) throws Exception {
+        java.util.regex.Pattern measured = java.util.regex.Pattern.compile("(?m)^Iteration   1: \\d");
+        awaitText(log, text -> text.contains("bench: fork 2 of 2")
+                && measured.matcher(text.substring(text.indexOf("bench: fork 2 of 2"))).find(), "the second fork's first measured iteration");
+    }
+
+    /** "org.iobench.bench.LatencyBenchmark.echo" from "bench: fork 2 of 2: round 1 of 1, org.iobench.bench.LatencyBenchmark.echo impl=...". */
+    private static String secondForksBenchmark(Path log) throws IOException {
+        String line = Files.readAllLines(log).stream().filter(l -> l.startsWith("bench: fork 2 of 2")).findFirst().orElseThrow();
+        String rest = line.substring(line.indexOf(", ") + 2);
+        return rest.substring(0, rest.indexOf(' '));
+    }
+
     private Path runFolder() throws IOException {
         try (Stream<Path> folders = Files.list(tmp.resolve("results"))) {
             return folders.findFirst().orElseThrow();
@@ -82,10 +100,10 @@ class BenchProcessesIT {
     @Test
     void sigtermStopsEverythingKeepsTheFinishedTrialAndDrawsAnIncompleteReport() throws Exception {
         Path log = tmp.resolve("bench.log");
-        Process script = start(log, "--", "-r", "3s");
-        // the throughput trial has finished once the latency invocation measures
-        awaitText(log, text -> text.contains("bench: invocation 2 of 2")
-                && text.substring(text.indexOf("bench: invocation 2 of 2")).contains("# Warmup Iteration"), "the second trial's warm-up");
+        Process script = start(log, "--rounds", "1", "--", "-r", "3s");
+        // the first fork's trial has finished once the second fork has measured an iteration
+        awaitSecondForkMeasuring(log);
+        String second = secondForksBenchmark(log);
         awaitServer(script);
         List<ProcessHandle> started = script.descendants().toList(); // bench's java, its fork, the server
         script.destroy(); // SIGTERM to the script, as `kill <pid>` would
@@ -96,9 +114,9 @@ class BenchProcessesIT {
         Path run = runFolder();
         RunDir dir = RunDir.load(run);
         assertEquals("interrupted", dir.env("run.status"));
-        assertEquals(1, dir.results().size(), "the finished throughput trial is kept in jmh.json");
+        assertEquals(1, dir.results().size(), "the first fork's finished trial is kept in jmh.json");
         assertEquals(RunValidity.Outcome.INCOMPLETE, dir.validity().outcome());
-        assertTrue(dir.env("incomplete").contains("LatencyBenchmark.echo impl=" + IMPL), dir.env("incomplete"));
+        assertTrue(dir.env("incomplete").contains(second + " impl=" + IMPL), dir.env("incomplete"));
         assertTrue(Files.notExists(run.resolve("tmp")), "no parts stranded in tmp/");
         String summary = Files.readString(run.resolve(MarkdownSummary.FILE));
         assertTrue(summary.lines().findFirst().orElseThrow().endsWith(": INCOMPLETE"), summary);
@@ -107,8 +125,8 @@ class BenchProcessesIT {
     @Test
     void aBenchmarkHostKilledWithSigkillStillLeavesItsFinishedTrialsAndAnIncompleteReport() throws Exception {
         Path log = tmp.resolve("bench.log");
-        Process script = start(log, "--", "-r", "2s");
-        awaitText(log, text -> text.contains("bench: invocation 2 of 2"), "the second invocation");
+        Process script = start(log, "--rounds", "1", "--", "-r", "2s");
+        awaitSecondForkMeasuring(log);
         awaitServer(script);
         List<ProcessHandle> started = script.descendants().toList();
         ProcessHandle host = script.children().filter(p -> p.info().commandLine().orElse("").contains("BenchMain")).findFirst().orElseThrow();
@@ -121,7 +139,7 @@ class BenchProcessesIT {
         assertTrue(started.stream().noneMatch(ProcessHandle::isAlive), "still running: " + started.stream().filter(ProcessHandle::isAlive).toList());
         RunDir dir = RunDir.load(runFolder());
         assertEquals("running", dir.env("run.status"));
-        assertEquals(1, dir.results().size(), "the finished throughput trial is in jmh.json");
+        assertEquals(1, dir.results().size(), "the first fork's finished trial is in jmh.json");
         assertEquals(RunValidity.Outcome.INCOMPLETE, dir.validity().outcome());
         assertTrue(Files.readString(runFolder().resolve(MarkdownSummary.FILE)).startsWith("# iobench run " + runFolder().getFileName() + ": INCOMPLETE"));
     }
@@ -138,8 +156,8 @@ class BenchProcessesIT {
         assertEquals(1, script.exitValue(), Files.readString(log));
         String summary = Files.readString(runFolder().resolve(MarkdownSummary.FILE));
         assertTrue(summary.lines().findFirst().orElseThrow().endsWith(": INVALID"), summary);
-        assertTrue(summary.contains("- INVALID: org.iobench.bench.ThroughputBenchmark.echo impl=" + IMPL + " connections=10 payloadBytes=64 depth=1:"
-                + " no result: java.io.IOException: connection"), summary);
+        assertTrue(summary.contains("- INVALID: org.iobench.bench.ThroughputBenchmark.echo impl=" + IMPL + " connections=10 payloadBytes=64 depth=1"
+                + " round=1: no result: java.io.IOException: connection"), summary);
         assertTrue(summary.contains("Connection refused"), summary);
     }
 
