@@ -176,6 +176,8 @@ public final class BenchMain {
         OutputFormat console = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL);
         List<TrialSchedule.Slot> forks = new ArrayList<>(schedule);
         int remeasureBudget = Math.max(1, schedule.size() / 10);
+        // a round's own slots are numbered 1..trialsPerRound; a fork measured again gets a number above that
+        int trialsPerRound = schedule.size() / timing.rounds();
         List<String> remeasured = new ArrayList<>();
         try {
             for (int n = 0; n < forks.size() && !record.stopping(); n++) {
@@ -200,11 +202,12 @@ public final class BenchMain {
                 double disturbed = recorder.disturbedShare();
                 if (disturbed > MAX_DISTURBED_SHARE && !record.stopping()) {
                     String what = describe(slot.trial()) + " round " + slot.round();
-                    if (slot.order() <= schedule.size() / timing.rounds() && remeasured.size() < remeasureBudget) {
+                    boolean firstAttempt = slot.order() <= trialsPerRound;
+                    if (firstAttempt && remeasured.size() < remeasureBudget) {
                         System.out.printf("bench: %.0f%% of the fork's iterations were disturbed: measuring it again at the end%n", 100 * disturbed);
                         record.discard(part);
                         remeasured.add(what);
-                        forks.add(new TrialSchedule.Slot(slot.round(), schedule.size() / timing.rounds() + remeasured.size(), slot.trial()));
+                        forks.add(new TrialSchedule.Slot(slot.round(), trialsPerRound + remeasured.size(), slot.trial()));
                     } else {
                         check.tooDisturbed(RunCheck.withRound(RunCheck.key(slot.trial()), slot.round()), disturbed);
                     }
