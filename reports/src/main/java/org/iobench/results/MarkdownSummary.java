@@ -158,7 +158,7 @@ public final class MarkdownSummary {
         if (!disturbed.isEmpty() || !remeasured.isBlank()) {
             out.add("**Interference**: " + disturbed.size() + " of " + run.results().size() + " results had iterations the"
                     + " interference probe flagged (the driver waiting for its CPU, other work on the pinned CPUs, steal);"
-                    + " a fork disturbed in most of its iterations was measured again" + (remeasured.isBlank() ? "" : " (" + remeasured + ")") + ".");
+                    + " a fork disturbed in most of its iterations is measured again" + (remeasured.isBlank() ? " (none was)" : " (" + remeasured + ")") + ".");
             for (BenchResult r : disturbed) {
                 out.add(String.format(java.util.Locale.ROOT, "- %s: %.0f%% of iterations disturbed", r.key(),
                         100 * r.metric("disturbed").get().score()));
