@@ -38,6 +38,13 @@ final class RoundSummary implements RoundMerge.Summariser {
             "latency.p9999", LatencyPercentiles::p9999);
     private static final double NANOS_PER_MICRO = 1000.0;
 
+    /** False while the run goes on: percentiles from the per-iteration values, without reading the logs. */
+    private final boolean fromLogs;
+
+    RoundSummary(boolean fromLogs) {
+        this.fromLogs = fromLogs;
+    }
+
     @Override
     public RoundMerge.Summary summarise(String metric, List<double[]> rounds, List<RoundMerge.Part> parts) {
         double[][] measured = rounds.stream().filter(r -> r.length > 0).toArray(double[][]::new);
@@ -54,7 +61,7 @@ final class RoundSummary implements RoundMerge.Summariser {
                     Double.NaN, Double.NaN);
         }
         ToLongFunction<LatencyPercentiles> percentile = PERCENTILES.get(metric);
-        if (percentile != null && parts.stream().allMatch(p -> p.hlog() != null && Files.isRegularFile(p.hlog()))) {
+        if (percentile != null && fromLogs && parts.stream().allMatch(p -> p.hlog() != null && Files.isRegularFile(p.hlog()))) {
             return fromHistograms(percentile, parts);
         }
         IntervalEstimate figure = FigureInterval.of(RoundSamples.of(measured));

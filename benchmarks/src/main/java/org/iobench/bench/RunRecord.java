@@ -47,7 +47,7 @@ final class RunRecord {
         // from the start, so that even a run killed with SIGKILL leaves a folder the reports can draw
         // (they find run.status=running: INCOMPLETE) holding every trial finished until then
         Files.createDirectories(histogramsDir());
-        joinParts();
+        joinParts(false);
         ResultsFolder.recordLastRun(lastRunFile, folder);
         Runtime.getRuntime().addShutdownHook(onSignal);
     }
@@ -74,11 +74,18 @@ final class RunRecord {
                 Files.move(file, file.resolveSibling(name.substring(0, dot) + "-disturbed" + name.substring(dot)));
             }
         }
-        joinParts();
+        joinParts(false);
     }
 
-    private void joinParts() throws IOException {
-        RoundMerge.merge(parts, new RoundSummary(), folder.resolve(ResultsFolder.JMH_JSON));
+    /**
+     * @param atTheEnd the run's end: latency percentiles from the merged histogram logs. During the run
+     *               (after every trial, so that even a killed run keeps what it finished) the cheap
+     *               per-iteration summary only: reading every log after every fork would put seconds
+     *               of CPU in this unpinned JVM while the next fork measures, which the interference
+     *               probe then rightly counts as other work on the pinned CPUs.
+     */
+    private void joinParts(boolean atTheEnd) throws IOException {
+        RoundMerge.merge(parts, new RoundSummary(atTheEnd), folder.resolve(ResultsFolder.JMH_JSON));
     }
 
     boolean stopping() {
@@ -89,7 +96,7 @@ final class RunRecord {
     synchronized void trialEnded() {
         if (finished) return;
         try {
-            joinParts();
+            joinParts(false);
         } catch (IOException | RuntimeException e) {
             System.err.println("bench: could not update " + folder.resolve(ResultsFolder.JMH_JSON) + ": " + e.getMessage());
         }
@@ -140,7 +147,7 @@ final class RunRecord {
         boolean cutShort = status != RunStatus.COMPLETE;
         String wall = BenchMain.minutes((System.nanoTime() - startNanos) / 1e9);
         try {
-            joinParts();
+            joinParts(true);
             deleteTree(partsDir());
             env.put(RunStatus.KEY, status.id())
                     .put("failed", String.join("; ", check.failed(cutShort)))

@@ -16,7 +16,7 @@ class RoundSummaryTest {
     @TempDir
     Path dir;
 
-    private final RoundSummary summary = new RoundSummary();
+    private final RoundSummary summary = new RoundSummary(true);
 
     private static RoundMerge.Part part(int round, Path hlog) {
         BenchPlan.Invocation trial = new BenchPlan.Invocation(Preset.Kind.LATENCY, List.of("a"), List.of(100), List.of(64), List.of(10_000), 1);
@@ -66,6 +66,15 @@ class RoundSummaryTest {
         assertTrue(p99.low() <= p99.score() && p99.score() <= p99.high(), p99.toString());
         assertEquals(990, p99.low(), 990 * 0.002, "the interval spans the rounds' own p99s");
         assertEquals(1990, p99.high(), 1990 * 0.002);
+    }
+
+    @Test
+    void whileTheRunGoesOnTheLogsAreNotRead() throws IOException {
+        Path r1 = log("r1.hlog", false, range(1, 1000));
+        Path r2 = log("r2.hlog", false, range(1001, 2000));
+        RoundMerge.Summary p99 = new RoundSummary(false).summarise("latency.p99", List.of(new double[] {990}, new double[] {1990}),
+                List.of(part(1, r1), part(2, r2)));
+        assertEquals(1490, p99.score(), 1e-9, "the per-iteration values until the run's end");
     }
 
     @Test
