@@ -59,6 +59,7 @@ public final class MarkdownSummary {
         out.add("");
         verdict(run, validity, out);
         measurement(run, out);
+        costAtFixedRate(run, out);
         environment(run, out);
         limitsAndClientBound(run, validity, out);
         boolean hasLatencyBenchmark = run.results().stream()
@@ -139,7 +140,8 @@ public final class MarkdownSummary {
             out.add("**How measured**: each result is the median of " + rounds + " rounds (one fork each, every round in a fresh"
                     + " shuffled order, seed " + run.env("rounds.seed") + "; " + run.env("measurement") + "); ± is the wider side"
                     + " of its 95% interval over the rounds (docs/statistics.md), ‡ marks intervals wider than ±"
-                    + Math.round(100 * NOISY_SPREAD) + "%. Latency percentiles come from the merged histograms (histograms/*.hlog).");
+                    + Math.round(100 * NOISY_SPREAD) + "%." + coverageCaveat(rounds)
+                    + " Latency percentiles come from the merged histograms (histograms/*.hlog).");
             out.add("");
         }
         List<Double> warmUps = run.results().stream().map(r -> r.metric("warmup.s")).flatMap(Optional::stream)
@@ -165,6 +167,60 @@ public final class MarkdownSummary {
             }
             out.add("");
         }
+    }
+
+    /**
+     * The ranking a saturated client cannot blur (issue 9): server CPU per echo at a fixed offered
+     * rate, lowest first, per open-loop panel and connection count, with each figure's interval and
+     * whether the rate was delivered. Closed-loop echoes/s say more about the driver where it was the
+     * limit (†); this says what each model costs for the same work.
+     */
+    private static void costAtFixedRate(RunDir run, List<String> out) {
+        for (Panel panel : Panel.of(run.results(), Charts.LATENCY_BENCHMARK)) {
+            for (long connections : panel.connectionCounts()) {
+                List<BenchResult> ranked = panel.results().stream()
+                        .filter(r -> r.longParam(Panel.CONNECTIONS) == connections && !r.invalid() && !r.reachedLimit())
+                        .filter(r -> r.metric("server.cpu.us.per.echo").isPresent())
+                        .sorted(java.util.Comparator.comparingDouble(r -> r.metric("server.cpu.us.per.echo").get().score()))
+                        .toList();
+                if (ranked.size() < 2) continue;
+                out.add("**Cost at a fixed rate** (" + panel.describe() + ", " + connections + " connections): server CPU µs per"
+                        + " echo, lowest first, [95% interval]; the ranking a saturated client cannot blur.");
+                out.add("");
+                out.add("| # | impl | server CPU µs/echo | p99 µs | achieved / offered |");
+                out.add("|---:|---|---:|---:|---:|");
+                int rank = 0;
+                for (BenchResult r : ranked) {
+                    Measure cpu = r.metric("server.cpu.us.per.echo").get();
+                    String p99 = r.metric("latency.p99").map(m -> Numbers.compact(m.score())).orElse("–");
+                    double offered = r.metric("offered.rate").map(Measure::score).orElse(Double.NaN);
+                    String delivered = Double.isFinite(offered) && offered > 0
+                            ? Math.round(100 * r.metric(Metric.PRIMARY).get().score() / offered) + "%" : "–";
+                    out.add("| " + (++rank) + " | " + r.impl() + " | " + Numbers.compact(cpu.score()) + " " + interval(cpu) + " | "
+                            + p99 + " | " + delivered + " |");
+                }
+                out.add("");
+            }
+        }
+    }
+
+    /**
+     * With fewer than 6 rounds no interval over rounds reaches 95%: the widest, [min, max] of the
+     * round medians, covers the median with probability 1 - 2^(1-R) (93.75% at 5, 75% at 3).
+     */
+    static String coverageCaveat(String rounds) {
+        if (!rounds.strip().matches("\\d+")) return "";
+        int r = Integer.parseInt(rounds.strip());
+        if (r >= 6) return "";
+        if (r < 2) return " With one round the interval is only the spread of its iterations, not of forks.";
+        return String.format(java.util.Locale.ROOT, " With %d rounds the interval is [min, max] of the rounds, which covers the"
+                + " median %.2f%% of the time, not 95%%.", r, 100 * (1 - Math.pow(2, 1 - r)));
+    }
+
+    /** "[lo, hi]", or "" without a finite interval. */
+    private static String interval(Measure m) {
+        return m.hasInterval() && Double.isFinite(m.ciLow()) && Double.isFinite(m.ciHigh())
+                ? "[" + Numbers.compact(m.ciLow()) + ", " + Numbers.compact(m.ciHigh()) + "]" : "";
     }
 
     private static void limitsAndClientBound(RunDir run, RunValidity validity, List<String> out) {

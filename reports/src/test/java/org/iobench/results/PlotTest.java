@@ -131,6 +131,29 @@ class PlotTest {
     }
 
     @Test
+    void fewRoundsSayHowOftenTheirIntervalCoversTheMedian() {
+        assertEquals(" With 3 rounds the interval is [min, max] of the rounds, which covers the median 75.00% of the time, not 95%.",
+                MarkdownSummary.coverageCaveat("3"));
+        assertTrue(MarkdownSummary.coverageCaveat("5").contains("93.75%"));
+        assertEquals("", MarkdownSummary.coverageCaveat("10"));
+        assertEquals("", MarkdownSummary.coverageCaveat(""));
+    }
+
+    @Test
+    void theSummaryRanksServersByCostAtTheFixedRateLowestFirst() throws IOException {
+        Path run = fixture("run");
+        assertEquals(0, plot(run.toString()), err.toString());
+        List<String> md = Files.readAllLines(run.resolve(MarkdownSummary.FILE));
+        int heading = md.indexOf(md.stream().filter(l -> l.startsWith("**Cost at a fixed rate**") && l.contains(", 100 connections"))
+                .findFirst().orElseThrow(() -> new AssertionError(String.join("\n", md))));
+        // the toy model gives the last implementation the most capacity, so the least CPU per echo
+        List<String> rows = md.subList(heading + 4, heading + 4 + Fixtures.IMPLS.size());
+        assertTrue(rows.get(0).startsWith("| 1 | " + Fixtures.IMPLS.getLast() + " |"), rows.toString());
+        assertTrue(rows.getLast().startsWith("| " + Fixtures.IMPLS.size() + " | " + Fixtures.IMPLS.getFirst() + " |"), rows.toString());
+        assertTrue(rows.get(0).endsWith("| 100% |"), "the offered rate was delivered: " + rows.get(0));
+    }
+
+    @Test
     void actionBenchmarkFilesSplitByDirection() throws IOException {
         Path run = fixture("run");
         assertEquals(0, plot(run.toString()));
