@@ -45,7 +45,8 @@ public final class BenchMain {
     static final int EXIT_USAGE = 2;
     /**
      * Forked JVM start, server start, connecting, warm-up until steady (1.5-4 s) and teardown, per
-     * fork: 3.75 s measured on the 2-vCPU development VM (a quick run of 24 forks, 64 B, 100 connections).
+     * fork: about 3.5 s on the 2-vCPU development VM (results/2026-11-27-vm: 9 min 29 s for 120 forks
+     * of 4 x 300 ms measured iterations each).
      */
     static final double OVERHEAD_SECONDS_PER_FORK = 4;
 
