@@ -32,6 +32,7 @@ public final class Admission implements AutoCloseable {
     public <T extends Closeable> T accept(Accept<T> accept) throws IOException {
         T connection;
         boolean onSpare = false;
+        spare.retake();   // if a descriptor came free since the spare was lost (normally a no-op)
         try {
             connection = accept.accept();
         } catch (IOException e) {

@@ -70,6 +70,7 @@ public final class ServerMain {
         }
         String reason = unavailableReason(impl);
         if (reason != null) return fail(EXIT_RUNTIME, impl.id + " is unavailable here: " + reason);
+        preloadClasses(impl);
 
         // Installed before the server starts its threads: a loop that dies must take the process with it.
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
@@ -111,6 +112,15 @@ public final class ServerMain {
             server.close();
         }
         return 0;
+    }
+
+    /** Before any connection: at the descriptor limit a class file could no longer be opened. */
+    private static void preloadClasses(Implementation impl) {
+        try {
+            ClassPreload.classDirectoriesOf(ServerMain.class, Class.forName(impl.serverClass, false, ServerMain.class.getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);   // onClasspath has just found it
+        }
     }
 
     /**
