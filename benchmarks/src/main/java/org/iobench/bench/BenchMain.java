@@ -107,7 +107,8 @@ public final class BenchMain {
 
         CpuPinning pinning = CpuPinning.ofThisMachine();
         int driverThreads = pinning.driverCpus().size();
-        int serverThreads = pinning.serverCpus().size();
+        int serverThreads = Settings.SERVER_THREADS.isSet() ? ParamCheck.serverThreads(Settings.SERVER_THREADS.value())
+                : pinning.serverCpus().size();
         FdLimits fd = FdLimits.ofThisProcess();
         BenchPlan all = BenchPlan.of(preset, impls, driverThreads, fd, jmh.paramOverrides());
         List<BenchPlan.Invocation> invocations = all.invocations().stream().filter(i -> jmh.selects(i.kind())).toList();
@@ -141,39 +142,57 @@ public final class BenchMain {
         }
         System.out.println("bench: results go to " + folder);
 
-        List<String> forkArgs = forkJvmArgs(home, pinning, serverThreads, options);
-        RunEnvironment env = RunEnvironment.collect(home)
-                .put("jvm.args.driver", RunEnvironment.driverJvmArgs(jmh.jvmArgsAppend(forkArgs)))
-                .put("jvm.args.server", options.target() != null ? "unknown (server started elsewhere)" : String.join(" ", ServerCommand.jvmArgs()))
-                .put("results.format", RESULTS_FORMAT)
-                .put("preset", preset.id())
-                .put("pin.driver.cpus", pinning.pinned() ? pinning.driverList() : "unpinned")
-                .put("pin.server.cpus", options.target() != null ? "unknown (server started elsewhere)" : pinning.pinned() ? pinning.serverList() : "unpinned")
-                .put("server.threads", options.target() != null ? "unknown (server started elsewhere)" : Integer.toString(serverThreads))
-                .put("driver.threads", invocations.stream().map(i -> Integer.toString(jmh.threads(i.threads()))).distinct().collect(Collectors.joining(",")))
-                .put("driver.io", DriverIoKind.preferred().name().toLowerCase(java.util.Locale.ROOT)
-                        + " (IPv6 targets: nio; -D" + Settings.DRIVER_IO.property() + ")")
-                .put("driver.thread.cpus", pinning.pinned() ? "thread i on driver CPU i mod " + pinning.driverCpus().size()
-                        + " of " + pinning.driverList() : "unpinned")
-                .put("driver.source.addresses", describeSources(plan, options))
-                .put("jmh.args", JmhArgs.describe(options.jmhArgs()))
-                .put("impls.available", String.join(",", impls))
-                .put("impls.unavailable", unavailable.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")))
-                .put("skipped", String.join("; ", plan.skipped()))
-                .put("reference.impl", Implementation.NATIVE_EPOLL_ET.id)
-                .put("target", options.targetText())
-                .put("server.metrics", options.target() != null ? "absent: the server was started elsewhere, its /proc is not ours to read"
-                        : "measured from /proc/<server pid>")
-                .put("trials.planned", Integer.toString(plan.trials()))
-                .put("rounds", Integer.toString(timing.rounds()))
-                .put("rounds.seed", Long.toString(seed))
-                .put("measurement", timing.measurementIterations() + " x " + timing.measurementTime() + " per fork, after warming up until steady")
-                .put(PLAN_MEASUREMENTS, Integer.toString(jmh.measurementsPerTrial(timing)));
-        for (int n = 0; n < invocations.size(); n++) env.put(PLAN_PREFIX + (n + 1), describe(invocations.get(n)));
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("jvm.args.server", options.target() != null ? "unknown (server started elsewhere)" : String.join(" ", ServerCommand.jvmArgs()));
+        common.put("results.format", RESULTS_FORMAT);
+        common.put("preset", preset.id());
+        common.put("pin.driver.cpus", pinning.pinned() ? pinning.driverList() : "unpinned");
+        common.put("pin.server.cpus", options.target() != null ? "unknown (server started elsewhere)" : pinning.pinned() ? pinning.serverList() : "unpinned");
+        common.put("server.threads", options.target() != null ? "unknown (server started elsewhere)" : Integer.toString(serverThreads));
+        common.put("driver.threads", invocations.stream().map(i -> Integer.toString(jmh.threads(i.threads()))).distinct().collect(Collectors.joining(",")));
+        common.put("driver.io", DriverIoKind.preferred().name().toLowerCase(java.util.Locale.ROOT)
+                + " (IPv6 targets: nio; -D" + Settings.DRIVER_IO.property() + ")");
+        common.put("driver.thread.cpus", pinning.pinned() ? "thread i on driver CPU i mod " + pinning.driverCpus().size()
+                + " of " + pinning.driverList() : "unpinned");
+        common.put("driver.source.addresses", describeSources(plan, options));
+        common.put("jmh.args", JmhArgs.describe(options.jmhArgs()));
+        common.put("impls.available", String.join(",", impls));
+        common.put("impls.unavailable", unavailable.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
+        common.put("skipped", String.join("; ", plan.skipped()));
+        common.put("reference.impl", Implementation.NATIVE_EPOLL_ET.id);
+        common.put("target", options.targetText());
+        common.put("server.metrics", options.target() != null ? "absent: the server was started elsewhere, its /proc is not ours to read"
+                : "measured from /proc/<server pid>");
+        common.put("trials.planned", Integer.toString(plan.trials()));
+        common.put("rounds", Integer.toString(timing.rounds()));
+        common.put("rounds.seed", Long.toString(seed));
+        common.put("measurement", timing.measurementIterations() + " x " + timing.measurementTime() + " per fork, after warming up until steady");
+        common.put(PLAN_MEASUREMENTS, Integer.toString(jmh.measurementsPerTrial(timing)));
+        for (int n = 0; n < invocations.size(); n++) common.put(PLAN_PREFIX + (n + 1), describe(invocations.get(n)));
 
-        RunCheck check = new RunCheck();
-        schedule.forEach(slot -> check.expect(slot.trial(), slot.round()));
-        RunRecord record = new RunRecord(folder, env, check, ResultsFolder.lastRunFile(home), startNanos);
+        SideFactory sideOf = (name, sideHome, forkJvm, sideFolder) -> {
+            List<String> forkArgs = forkJvmArgs(sideHome, pinning, serverThreads, options);
+            RunEnvironment env = RunEnvironment.collect(sideHome).putAll(common)
+                    .put("jvm.args.driver", RunEnvironment.driverJvmArgs(jmh.jvmArgsAppend(forkArgs)));
+            if (name != null) {
+                env.put(AB_SIDE, name).put(AB_SESSION, folder.getFileName() + " seed " + seed)
+                        .put("ab.order", "each fork of the base and of the head back to back, A B then B A");
+            }
+            RunCheck check = new RunCheck();
+            schedule.forEach(slot -> check.expect(slot.trial(), slot.round()));
+            RunRecord record = new RunRecord(sideFolder, env, check, ResultsFolder.lastRunFile(home), startNanos);
+            return new Side(name, env, record, check, forkArgs, forkJvm);
+        };
+        List<Side> sides = new ArrayList<>();
+        if (options.base() != null) {
+            BaseCheckout base = BaseCheckout.prepare(options.base(), home, folder.resolve("base").resolve(ResultsFolder.PARTS_DIR));
+            System.out.println("bench: A/B run: every fork twice, back to back in alternating order: base = " + base.home()
+                    + ", head = " + home);
+            sides.add(sideOf.create("base", base.home(), base.forkJvm(), folder.resolve("base")));
+            sides.add(sideOf.create("head", home, null, folder.resolve("head")));
+        } else {
+            sides.add(sideOf.create(null, home, null, folder));
+        }
         OutputFormat console = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL);
         List<TrialSchedule.Slot> forks = new ArrayList<>(schedule);
         int remeasureBudget = Math.max(1, schedule.size() / 10);
@@ -181,47 +200,88 @@ public final class BenchMain {
         int trialsPerRound = schedule.size() / timing.rounds();
         List<String> remeasured = new ArrayList<>();
         try {
-            for (int n = 0; n < forks.size() && !record.stopping(); n++) {
+            for (int n = 0; n < forks.size() && !stopping(sides); n++) {
                 TrialSchedule.Slot slot = forks.get(n);
-                RoundMerge.Part part = record.nextPart(slot);
-                System.out.printf("%nbench: fork %d of %d: round %d of %d, %s%n", n + 1, forks.size(), slot.round(),
-                        timing.rounds(), describe(slot.trial()));
-                TrialRecorder recorder = new TrialRecorder(console, slot.trial(), slot.round(), check, part.json(),
-                        record::stopping, record::trialEnded);
-                List<String> slotArgs = new ArrayList<>(forkArgs);
-                slotArgs.add(Settings.HLOG_FILE.jvmFlag(part.hlog().toString()));
-                try {
-                    new Runner(jmh.options(slot.trial(), timing, part.json(), slotArgs), recorder).run();
-                } catch (RunnerException | TrialRecorder.Stopping e) {
-                    if (!record.stopping()) {
-                        String why = e.getMessage().strip().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
-                        System.err.println("bench: JMH could not run fork " + (n + 1) + ": " + why);
-                        check.couldNotRun(slot.trial(), "JMH refused its invocation: " + why);
-                    }
+                // A B, then B A: a drift of the machine within a pair falls on both sides alike
+                List<Side> order = n % 2 == 0 ? sides : sides.reversed();
+                Map<Side, RoundMerge.Part> parts = new LinkedHashMap<>();
+                double disturbed = 0;
+                for (Side side : order) {
+                    if (stopping(sides)) break;
+                    RoundMerge.Part part = side.record().nextPart(slot);
+                    parts.put(side, part);
+                    System.out.printf("%nbench: fork %d of %d: round %d of %d, %s%s%n", n + 1, forks.size(), slot.round(),
+                            timing.rounds(), describe(slot.trial()), side.name() == null ? "" : " [" + side.name() + "]");
+                    disturbed = Math.max(disturbed, runFork(side, slot, part, jmh, timing, console, n + 1));
                 }
-                // a fork the interference probe flagged in most of its iterations is measured again, once, within a budget
-                double disturbed = recorder.disturbedShare();
-                if (disturbed > MAX_DISTURBED_SHARE && !record.stopping()) {
+                // a fork the interference probe flagged in most of its iterations is measured again (with its
+                // A/B partner), once, within a budget
+                if (disturbed > MAX_DISTURBED_SHARE && !stopping(sides)) {
                     String what = describe(slot.trial()) + " round " + slot.round();
                     boolean firstAttempt = slot.order() <= trialsPerRound;
                     if (firstAttempt && remeasured.size() < remeasureBudget) {
                         System.out.printf("bench: %.0f%% of the fork's iterations were disturbed: measuring it again at the end%n", 100 * disturbed);
-                        record.discard(part);
+                        for (Map.Entry<Side, RoundMerge.Part> entry : parts.entrySet()) entry.getKey().record().discard(entry.getValue());
                         remeasured.add(what);
                         forks.add(new TrialSchedule.Slot(slot.round(), trialsPerRound + remeasured.size(), slot.trial()));
                     } else {
-                        check.tooDisturbed(RunCheck.withRound(RunCheck.key(slot.trial()), slot.round()), disturbed);
+                        for (Side side : parts.keySet()) {
+                            side.check().tooDisturbed(RunCheck.withRound(RunCheck.key(slot.trial()), slot.round()), disturbed);
+                        }
                     }
                 }
             }
-            env.put("remeasured", String.join("; ", remeasured));
+            for (Side side : sides) side.env().put("remeasured", String.join("; ", remeasured));
         } catch (RuntimeException | Error e) {
             System.err.println("bench: the run ended early: " + e);
-            record.finish(RunStatus.FAILED);
+            sides.forEach(side -> side.record().finish(RunStatus.FAILED));
             return EXIT_FAILED;
         }
-        return record.finish(record.stopping() ? RunStatus.INTERRUPTED : RunStatus.COMPLETE);
+        RunStatus status = stopping(sides) ? RunStatus.INTERRUPTED : RunStatus.COMPLETE;
+        int exit = EXIT_OK;
+        for (Side side : sides) exit = Math.max(exit, side.record().finish(status));
+        return exit;
     }
+
+    /**
+     * Where one side's forks run and record: this checkout in a normal run; in an A/B run ({@code --base})
+     * the base checkout and this one, each with its own run folder. {@code forkJvm} null: JMH's default.
+     */
+    private record Side(String name, RunEnvironment env, RunRecord record, RunCheck check, List<String> forkArgs, Path forkJvm) {
+    }
+
+    private static boolean stopping(List<Side> sides) {
+        return sides.stream().anyMatch(side -> side.record().stopping());
+    }
+
+    /** Runs one fork; returns the share of its iterations the interference probe flagged. */
+    private static double runFork(Side side, TrialSchedule.Slot slot, RoundMerge.Part part, JmhArgs jmh, Preset.Timing timing,
+                                  OutputFormat console, int forkNumber) {
+        TrialRecorder recorder = new TrialRecorder(console, slot.trial(), slot.round(), side.check(), part.json(),
+                side.record()::stopping, side.record()::trialEnded);
+        List<String> slotArgs = new ArrayList<>(side.forkArgs());
+        slotArgs.add(Settings.HLOG_FILE.jvmFlag(part.hlog().toString()));
+        try {
+            new Runner(jmh.options(slot.trial(), timing, part.json(), slotArgs, side.forkJvm()), recorder).run();
+        } catch (RunnerException | TrialRecorder.Stopping e) {
+            if (!side.record().stopping()) {
+                String why = e.getMessage().strip().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+                System.err.println("bench: JMH could not run fork " + forkNumber + ": " + why);
+                side.check().couldNotRun(slot.trial(), "JMH refused its invocation: " + why);
+            }
+        }
+        return recorder.disturbedShare();
+    }
+
+    /** Creates one side: its environment record, plan check and run record (which creates its folder). */
+    @FunctionalInterface
+    private interface SideFactory {
+        Side create(String name, Path sideHome, Path forkJvm, Path folder) throws IOException;
+    }
+
+    /** env.properties keys of an A/B run: which side this folder is, and the session both sides share. */
+    static final String AB_SIDE = "ab.side";
+    static final String AB_SESSION = "ab.session";
 
     /**
      * A fork with more than this share of its iterations disturbed (run-queue wait, other work on the

@@ -3,6 +3,7 @@ package org.iobench.bench;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,16 +23,17 @@ import org.iobench.api.Settings;
  * @param target      a server started elsewhere to drive instead of launching one, or null
  * @param allowRemote the target may be outside loopback
  * @param resultsDir  where the run folder goes (null = results/ under the checkout)
+ * @param base        an A/B run's base: a built checkout whose code runs every fork a second time (null = none)
  * @param jmhArgs     extra JMH options, passed through (they override the preset's settings)
  * @param help        print the usage and stop
  * @param settings    print every setting and stop
  */
 public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String> impls, InetSocketAddress target, boolean allowRemote,
-                           Path resultsDir, List<String> jmhArgs, boolean help, boolean settings) {
+                           Path resultsDir, Path base, List<String> jmhArgs, boolean help, boolean settings) {
 
     public static final String USAGE = """
-            usage: scripts/bench [--preset smoke|quick|standard|full] [--rounds N] [--seed S] [--impls a,b] [--target host:port [--allow-remote]]
-                                 [--results-dir DIR] [--settings] [-- JMH options]
+            usage: scripts/bench [--preset smoke|quick|standard|full|gate] [--rounds N] [--seed S] [--impls a,b] [--target host:port [--allow-remote]]
+                                 [--results-dir DIR] [--base DIR] [--settings] [-- JMH options]
               --preset P         the matrix (default: standard; or -Diobench.preset=P)
               --rounds N         run each trial N times, one fork per round, rounds shuffled (default: the preset's)
               --seed S           seed of the rounds' order (default: from the clock; recorded in env.properties)
@@ -40,6 +42,9 @@ public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String
                                  metrics are absent (-Diobench.target); loopback only unless --allow-remote
               --allow-remote     let --target name a host outside 127.0.0.0/8 and ::1 (-Diobench.allow.remote=true)
               --results-dir DIR  where the run folder is created (default: <checkout>/results; -Diobench.results.dir)
+              --base DIR         A/B run: also run every fork with the driver, benchmarks and servers of the
+                                 built checkout DIR, back to back with this checkout's; writes <run>/base and
+                                 <run>/head (scripts/compare-refs does this for two git refs)
               --settings         print every iobench setting (system property / environment variable) and exit
               -- ...             JMH options, e.g. -- -wi 1 -i 3 -f 2 (also -Diobench.args="..."); they
                                  override the preset's iteration settings and parameters""";
@@ -61,6 +66,7 @@ public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String
         String target = Settings.TARGET.valueIn(properties, noEnvironment);
         boolean allowRemote = Boolean.parseBoolean(Settings.ALLOW_REMOTE.valueIn(properties, noEnvironment).strip());
         String resultsDir = Settings.RESULTS_DIR.valueIn(properties, noEnvironment);
+        String base = "";
         List<String> jmhArgs = new ArrayList<>(splitWords(Settings.ARGS.valueIn(properties, noEnvironment)));
         boolean help = false;
         boolean settings = false;
@@ -78,6 +84,7 @@ public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String
                 case "--target" -> target = value(args, ++i, arg);
                 case "--allow-remote" -> allowRemote = true;
                 case "--results-dir" -> resultsDir = value(args, ++i, arg);
+                case "--base" -> base = value(args, ++i, arg);
                 case "--settings" -> settings = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new UsageException("unknown argument '" + arg + "' (JMH options go after '--')");
@@ -98,8 +105,11 @@ public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String
         } catch (NumberFormatException e) {
             throw new UsageException("--seed '" + seed + "' is not a whole number");
         }
+        if (!base.isBlank() && parsedTarget != null) throw new UsageException("--base and --target exclude each other");
+        if (!base.isBlank() && !Files.isDirectory(Path.of(base))) throw new UsageException("--base " + base + " is not a folder");
         return new BenchOptions(parsedPreset, parsedRounds, parsedSeed, splitList(impls), parsedTarget, allowRemote,
-                resultsDir.isBlank() ? null : Path.of(resultsDir), List.copyOf(jmhArgs), help, settings);
+                resultsDir.isBlank() ? null : Path.of(resultsDir), base.isBlank() ? null : Path.of(base), List.copyOf(jmhArgs),
+                help, settings);
     }
 
     private static int positive(String option, String text, int max) throws UsageException {

@@ -119,7 +119,8 @@ final class JmhArgs {
     }
 
     /** The options of one JMH run (one trial of one round, under the rounds orchestration). */
-    Options options(BenchPlan.Invocation invocation, Preset.Timing timing, Path resultFile, List<String> jvmArgsAppend) {
+    /** {@code jvm} null: JMH's default (this JVM's java); else the executable the fork runs as (an A/B run's base side). */
+    Options options(BenchPlan.Invocation invocation, Preset.Timing timing, Path resultFile, List<String> jvmArgsAppend, Path jvm) {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
                 .include("^" + Pattern.quote(invocation.kind().benchmark()) + "$")
                 .resultFormat(ResultFormatType.JSON)
@@ -127,6 +128,7 @@ final class JmhArgs {
                 .addProfiler(EchoMetricsProfiler.class)
                 .jvmArgsAppend(jvmArgsAppend(jvmArgsAppend).toArray(String[]::new))
                 .shouldFailOnError(false);
+        if (jvm != null) b.jvm(jvm.toString());
         invocation.params().forEach((name, values) -> b.param(name, values.toArray(String[]::new)));
         if (!user.getThreads().hasValue()) b.threads(invocation.threads());
         // each fork warms up until steady before JMH's first iteration (WarmUp); JMH's own warm-up is the user's choice

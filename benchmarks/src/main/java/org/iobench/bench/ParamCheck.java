@@ -3,6 +3,7 @@ package org.iobench.bench;
 import java.util.List;
 import java.util.Map;
 import org.iobench.api.Implementation;
+import org.iobench.api.Settings;
 import org.iobench.bench.driver.LoadShape;
 
 /**
@@ -60,6 +61,17 @@ final class ParamCheck {
             throw usage("-t " + threads + ": more driver threads than connections (" + fewest
                     + "); each thread needs at least one connection");
         }
+    }
+
+    /** -Diobench.server.threads / IOBENCH_SERVER_THREADS: a whole number from 1. */
+    static int serverThreads(String value) throws BenchOptions.UsageException {
+        try {
+            int threads = Integer.parseInt(value.strip());
+            if (threads >= 1) return threads;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw usage(Settings.SERVER_THREADS.property() + "=" + value + ": must be a whole number from 1");
     }
 
     private interface Rule {

@@ -16,6 +16,8 @@ import java.util.Locale;
  *   <li>{@code quick}: 100 connections, 64 B, every implementation, 5 rounds: a first look and the CI gate's matrix.
  *   <li>{@code standard}: 1 to 10,000 connections for every implementation, 64 B ping-pong and open
  *       loop at 10,000 echoes/s, 5 rounds.
+ *   <li>{@code gate}: the regression gate's matrix (the primary figures of {@code quick}), measured A/B by
+ *       {@code scripts/compare-refs}: base and head forks back to back, so its rounds are paired.
  *   <li>{@code full}: the whole matrix, payload {64, 1024, 16384} x depth {1, 16} and three offered rates, 10 rounds.
  * </ul>
  */
@@ -29,6 +31,9 @@ public enum Preset {
     STANDARD(new Timing(5, 4, "400ms"), Integer.MAX_VALUE,
             Matrix.throughput(Matrix.ALL_CONNECTIONS, List.of(64), List.of(1)),
             Matrix.latency(Matrix.ALL_CONNECTIONS, List.of(64), List.of(10_000))),
+    GATE(new Timing(5, 4, "300ms"), Integer.MAX_VALUE,
+            Matrix.throughput(List.of(100), List.of(64), List.of(1)),
+            Matrix.latency(List.of(100), List.of(64), List.of(10_000))),
     FULL(new Timing(10, 6, "1s"), Integer.MAX_VALUE,
             Matrix.throughput(Matrix.ALL_CONNECTIONS, Matrix.ALL_PAYLOADS, List.of(1, 16)),
             Matrix.latency(Matrix.ALL_CONNECTIONS, Matrix.ALL_PAYLOADS, List.of(1_000, 10_000, 50_000)));
@@ -53,7 +58,8 @@ public enum Preset {
 
     public static Preset byId(String id) {
         return Arrays.stream(values()).filter(p -> p.id().equals(id.strip().toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown preset '" + id + "' (known: smoke, quick, standard, full)"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown preset '" + id + "' (known: "
+                        + Arrays.stream(values()).map(Preset::id).collect(java.util.stream.Collectors.joining(", ")) + ")"));
     }
 
     /**

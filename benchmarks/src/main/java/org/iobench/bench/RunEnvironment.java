@@ -54,6 +54,11 @@ final class RunEnvironment {
         return this;
     }
 
+    RunEnvironment putAll(java.util.Map<String, String> more) {
+        more.forEach(this::put);
+        return this;
+    }
+
     /** The JVM flags of the forked benchmark JVM: JMH gives it this JVM's flags, then the appended ones. */
     static String driverJvmArgs(List<String> appended) {
         List<String> own = ManagementFactory.getRuntimeMXBean().getInputArguments();

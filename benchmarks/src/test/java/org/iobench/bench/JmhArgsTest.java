@@ -17,7 +17,7 @@ class JmhArgsTest {
 
     @Test
     void thePresetSetsIterationsOneForkThreadsParamsResultFileAndTheProfiler() throws Exception {
-        Options o = JmhArgs.parse(List.of()).options(QUICK_THROUGHPUT, Preset.QUICK.timing, Path.of("/tmp/x.json"), List.of("-Xmx2g"));
+        Options o = JmhArgs.parse(List.of()).options(QUICK_THROUGHPUT, Preset.QUICK.timing, Path.of("/tmp/x.json"), List.of("-Xmx2g"), null);
         assertEquals(0, o.getWarmupIterations().get(), "each fork warms up until steady before JMH measures (WarmUp)");
         assertEquals(Preset.QUICK.timing.measurementIterations(), o.getMeasurementIterations().get());
         assertEquals(1, o.getForkCount().get());
@@ -33,7 +33,7 @@ class JmhArgsTest {
     @Test
     void theUsersOptionsWinAndJvmFlagsAddUp() throws Exception {
         JmhArgs user = JmhArgs.parse(List.of("-wi", "5", "-r", "3s", "-f", "2", "-jvmArgsAppend", "-XX:+UseZGC"));
-        Options o = user.options(QUICK_THROUGHPUT, Preset.QUICK.timing, Path.of("/tmp/x.json"), List.of("-Xmx2g"));
+        Options o = user.options(QUICK_THROUGHPUT, Preset.QUICK.timing, Path.of("/tmp/x.json"), List.of("-Xmx2g"), null);
         assertEquals(5, o.getWarmupIterations().get());
         assertEquals(2, o.getForkCount().get());
         assertEquals("3 s", o.getMeasurementTime().get().toString());

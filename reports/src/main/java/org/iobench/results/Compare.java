@@ -21,8 +21,15 @@ public final class Compare {
     /** Trials named in the one-line refusal of an invalid run; the rest are counted. */
     private static final int MAX_NAMED = 5;
 
-    /** referenceImpl null means absolute comparison. */
-    public record Options(double thresholdFraction, String referenceImpl) {
+    /**
+     * referenceImpl null means absolute comparison; allowEnvMismatch compares runs whose JDK, threads
+     * or pinning differ (refused by default: such a difference moves the figures by itself).
+     */
+    public record Options(double thresholdFraction, String referenceImpl, boolean allowEnvMismatch) {
+        public Options(double thresholdFraction, String referenceImpl) {
+            this(thresholdFraction, referenceImpl, false);
+        }
+
         public boolean relative() {
             return referenceImpl != null;
         }
@@ -40,6 +47,12 @@ public final class Compare {
             return rows.stream().filter(r -> r.verdict == Verdict.REGRESSION).toList();
         }
     }
+
+    static final String RSS_PER_CONNECTION = "server.rss.kib.per.conn";
+    /** RSS per connection is gated only from this many connections on (issue 10). */
+    static final long MIN_CONNECTIONS_FOR_MEMORY = 1_000;
+    /** What must match between two runs for their figures to be comparable at all. */
+    static final List<String> SAME_ENVIRONMENT = List.of("jdk.feature", "server.threads", "driver.threads", "pinned");
 
     private Compare() {
     }
@@ -90,6 +103,9 @@ public final class Compare {
                                 Function<String, Optional<Measure>> baseFigure,
                                 Function<String, Optional<Measure>> nowFigure, Options options) {
         for (Metric metric : Metric.gatedMetrics()) {
+            if (metric.name().equals(RSS_PER_CONNECTION) && base.longParam("connections") < MIN_CONNECTIONS_FOR_MEMORY) {
+                continue; // below this, RSS per connection is the heap's growth divided by few connections
+            }
             Optional<Measure> b = baseFigure.apply(metric.name());
             Optional<Measure> c = nowFigure.apply(metric.name());
             if (b.isEmpty() || c.isEmpty()) {
@@ -149,6 +165,17 @@ public final class Compare {
             throw new ResultsException("different presets: baseline " + baseline.name() + " is '" + basePreset
                     + "', current " + current.name() + " is '" + currentPreset + "'");
         }
+        if (!options.allowEnvMismatch()) {
+            for (String what : SAME_ENVIRONMENT) {
+                String base = environment(baseline, what);
+                String now = environment(current, what);
+                if (!base.equals(now)) {
+                    throw new ResultsException("the runs differ in " + what + " (baseline " + baseline.name() + ": '" + base
+                            + "', current " + current.name() + ": '" + now + "'), which moves the figures by itself;"
+                            + " re-record the baseline alike, or pass --allow-env-mismatch to compare anyway");
+                }
+            }
+        }
         for (RunDir run : List.of(baseline, current)) {
             if (run.results().isEmpty()) {
                 throw new ResultsException(run.name() + " has no results");
@@ -158,6 +185,15 @@ public final class Compare {
                         + "; choose another with --relative-to <impl> or use --absolute");
             }
         }
+    }
+
+    /** One of {@link #SAME_ENVIRONMENT} as the run recorded it ("" when the run predates the record). */
+    static String environment(RunDir run, String what) {
+        return switch (what) {
+            case "jdk.feature" -> run.env("jdk.version").replaceFirst("^(\\d+).*", "$1");
+            case "pinned" -> run.env("pin.driver.cpus").isEmpty() ? "" : Boolean.toString(!run.env("pin.driver.cpus").equals("unpinned"));
+            default -> run.env(what);
+        };
     }
 
     private static Map<String, BenchResult> byKey(List<BenchResult> results) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.iobench.results.stats.GateOutcome;
+import org.iobench.results.stats.RegressionRule;
 
 /**
  * {@code scripts/compare <baseline-run> <current-run> [--threshold 10%] [--relative-to <impl>|--absolute]}
@@ -28,7 +30,8 @@ public final class CompareMain {
     public static final int INCONCLUSIVE = 2;
 
     static final String USAGE = "usage: compare <baseline-run> <current-run> [--threshold 10%] "
-            + "[--relative-to <impl> | --absolute]";
+            + "[--relative-to <impl> | --absolute] [--allow-env-mismatch]\n"
+            + "       compare --paired <A/B run>/base <A/B run>/head [--threshold 10%] [--fdr 5%] [--json FILE]";
     private static final double DEFAULT_THRESHOLD = 0.10;
 
     private CompareMain() {
@@ -44,12 +47,20 @@ public final class CompareMain {
         double threshold = DEFAULT_THRESHOLD;
         String reference = null;
         boolean absolute = false;
+        boolean paired = false;
+        boolean allowEnvMismatch = false;
+        Double falseDiscoveryRate = null;
+        Path json = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--threshold" -> threshold = parseThreshold(value(args, ++i, "--threshold"));
+                    case "--threshold" -> threshold = parsePercent("--threshold", value(args, ++i, "--threshold"));
                     case "--relative-to" -> reference = value(args, ++i, "--relative-to");
                     case "--absolute" -> absolute = true;
+                    case "--paired" -> paired = true;
+                    case "--allow-env-mismatch" -> allowEnvMismatch = true;
+                    case "--fdr" -> falseDiscoveryRate = parsePercent("--fdr", value(args, ++i, "--fdr"));
+                    case "--json" -> json = Path.of(value(args, ++i, "--json"));
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return OK;
@@ -65,6 +76,12 @@ public final class CompareMain {
             if (positional.size() != 2) {
                 throw new ResultsException("need exactly two run folders; " + USAGE);
             }
+            if (paired) {
+                if (absolute || reference != null) throw new ResultsException("--paired compares the two sides of one A/B run directly:"
+                        + " --absolute and --relative-to do not apply");
+                return paired(positional, threshold, falseDiscoveryRate, json, out, err);
+            }
+            if (falseDiscoveryRate != null || json != null) throw new ResultsException("--fdr and --json go with --paired");
             if (absolute && reference != null) {
                 throw new ResultsException("--absolute and --relative-to exclude each other");
             }
@@ -74,7 +91,7 @@ public final class CompareMain {
                 String recorded = baseline.env("reference.impl").strip();
                 reference = recorded.isEmpty() ? Compare.DEFAULT_REFERENCE : recorded;
             }
-            Compare.Options options = new Compare.Options(threshold, absolute ? null : reference);
+            Compare.Options options = new Compare.Options(threshold, absolute ? null : reference, allowEnvMismatch);
             Compare.Outcome outcome = Compare.compare(baseline, current, options);
             print(baseline, current, options, outcome, out);
             List<Compare.Row> regressions = outcome.regressions();
@@ -100,6 +117,33 @@ public final class CompareMain {
             err.println("iobench compare: unusable input: " + unusable.getMessage());
             return UNUSABLE;
         }
+    }
+
+    /** The A/B gate: exit 1 on a regression; 0 otherwise, saying how many figures it could not decide. */
+    private static int paired(List<String> positional, double threshold, Double falseDiscoveryRate, Path json,
+                              PrintStream out, PrintStream err) throws ResultsException {
+        RunDir base = RunDir.load(Path.of(positional.get(0)));
+        RunDir head = RunDir.load(Path.of(positional.get(1)));
+        RegressionRule rule = new RegressionRule(threshold, falseDiscoveryRate != null ? falseDiscoveryRate
+                : RegressionRule.DEFAULT_FALSE_DISCOVERY_RATE, RegressionRule.DEFAULT_MIN_ROUNDS);
+        PairedGate.Outcome outcome = PairedGate.judge(base, head, rule);
+        PairedGateReport.markdown(base, head, rule, outcome, out);
+        if (json != null) PairedGateReport.json(outcome, rule, json);
+        List<PairedGate.Row> regressions = outcome.with(GateOutcome.REGRESSION);
+        int undecided = outcome.with(GateOutcome.INCONCLUSIVE).size();
+        if (!regressions.isEmpty()) {
+            err.println("iobench compare: REGRESSION in " + regressions.size() + " figure(s), e.g. " + regressions.getFirst().judgement().figure()
+                    + ": " + regressions.getFirst().judgement().reason());
+            return REGRESSED;
+        }
+        if (undecided == outcome.rows().size()) {
+            err.println("iobench compare: inconclusive: none of the " + undecided + " figures could be decided over "
+                    + outcome.rounds() + " rounds (see the reasons); run more rounds");
+            return INCONCLUSIVE;
+        }
+        err.println("iobench compare: ok: no regression in " + outcome.rows().size() + " figure(s) over " + outcome.rounds()
+                + " paired rounds" + (undecided > 0 ? "; " + undecided + " could not be decided (see the reasons)" : ""));
+        return OK;
     }
 
     private static void print(RunDir baseline, RunDir current, Compare.Options options,
@@ -159,16 +203,16 @@ public final class CompareMain {
                 : value;
     }
 
-    static double parseThreshold(String text) throws ResultsException {
+    static double parsePercent(String option, String text) throws ResultsException {
         String number = text.strip().endsWith("%") ? text.strip().substring(0, text.strip().length() - 1) : text.strip();
         try {
             double percent = Double.parseDouble(number);
             if (percent < 0 || percent >= 100 || !Double.isFinite(percent)) {
-                throw new ResultsException("--threshold must be between 0% and 100%, got " + text);
+                throw new ResultsException(option + " must be between 0% and 100%, got " + text);
             }
             return percent / 100;
         } catch (NumberFormatException e) {
-            throw new ResultsException("--threshold wants a percentage such as 10%, got " + text);
+            throw new ResultsException(option + " wants a percentage such as 10%, got " + text);
         }
     }
 

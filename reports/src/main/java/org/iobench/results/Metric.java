@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The figures a run reports (names and units from notes/results-contract.md), which way is better, and
+ * The figures a run reports (names and units from docs/results.md), which way is better, and
  * whether the regression gate judges them. The primary JMH score appears under the name
  * {@link #PRIMARY}, so every figure, primary or secondary, is looked up the same way.
  */

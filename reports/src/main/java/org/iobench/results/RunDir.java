@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * One run's folder (see notes/results-contract.md): {@code jmh.json} as JMH wrote it and
+ * One run's folder (see docs/results.md): {@code jmh.json} as JMH wrote it and
  * {@code env.properties}. The run's name (its folder name) labels it in charts and comparisons.
  * Each result is judged against the run's recorded plan, and the run as a whole by {@link RunValidity}.
  */

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -234,5 +235,36 @@ class CompareTest {
         assertEquals(CompareMain.UNUSABLE, compare("a", "b", "--threshold", "ten"));
         assertEquals(CompareMain.UNUSABLE, compare("a", "b", "--frobnicate"));
         assertEquals(CompareMain.UNUSABLE, compare("a", "b", "--absolute", "--relative-to", "x"));
+    }
+
+    @Test
+    void runsOfDifferentJdkFeatureVersionsAreRefusedUnlessAllowed() throws IOException {
+        Path baseline = run("baseline", 0.02, Fixtures.NONE);
+        Path current = run("current", 0.02, Fixtures.NONE);
+        Path env = current.resolve(RunDir.ENV);
+        java.nio.file.Files.writeString(env, java.nio.file.Files.readString(env, StandardCharsets.ISO_8859_1)
+                .replace("jdk.version=25", "jdk.version=21.0.5+11"), StandardCharsets.ISO_8859_1);
+        assertEquals(CompareMain.UNUSABLE, compare(baseline.toString(), current.toString()));
+        assertTrue(stderr().contains("the runs differ in jdk.feature (baseline baseline: '25', current current: '21')"), stderr());
+        out.reset();
+        err.reset();
+        assertEquals(CompareMain.OK, compare(baseline.toString(), current.toString(), "--allow-env-mismatch"), stderr());
+    }
+
+    @Test
+    void memoryPerConnectionIsGatedOnlyFromAThousandConnections() throws IOException {
+        Fixtures.Tweak moreMemory = (bench, params, metric, score) -> metric.equals("server.rss.kib.per.conn") ? score * 2 : score;
+        Path baseline = run("baseline", 0.01, Fixtures.NONE);
+        Path current = run("current", 0.01, moreMemory);
+        assertEquals(CompareMain.REGRESSED, compare(baseline.toString(), current.toString(), "--absolute"));
+        List<String> flagged = stdout().lines().filter(l -> l.contains("server RSS per connection") && l.contains("REGRESSION")).toList();
+        assertTrue(!flagged.isEmpty(), stdout());
+        // every table row about memory belongs to a result at >= 1,000 connections
+        String[] sections = stdout().split("### ");
+        for (String section : sections) {
+            if (section.contains("server RSS per connection")) {
+                assertTrue(section.contains("connections=1000 ") || section.contains("connections=10000 "), section);
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Properties;
 import java.util.function.UnaryOperator;
 
 /**
- * Synthetic but realistic runs in the JMH 1.37 JSON layout (see notes/results-contract.md), with a
+ * Synthetic but realistic runs in the JMH 1.37 JSON layout (see docs/results.md), with a
  * simple model behind the numbers (capacity-limited throughput, latency from Little's law, thread
  * stacks for thread-per-connection). Every figure gets an interval of {@code relativeError} so tests
  * choose tight or wide intervals. Also a main, to draw a sample run and look at the charts.

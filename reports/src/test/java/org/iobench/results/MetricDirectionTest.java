@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every metric of notes/results-contract.md, its unit and which way is better, and the gate's reading. */
+/** Every metric of docs/results.md, its unit and which way is better, and the gate's reading. */
 class MetricDirectionTest {
 
     private static final Metric.Direction BIGGER = Metric.Direction.BIGGER_IS_BETTER;

@@ -119,7 +119,7 @@ public final class Settings {
             "set by BenchMain: the driver's CPUs in taskset syntax, \"\" when unpinned");
     public static final Setting PIN_SERVER = new Setting("iobench.pin.server", null, null, "", true,
             "set by BenchMain: the server's CPUs in taskset syntax, \"\" when unpinned");
-    public static final Setting SERVER_THREADS = new Setting("iobench.server.threads", null, null, "", true,
+    public static final Setting SERVER_THREADS = new Setting("iobench.server.threads", "IOBENCH_SERVER_THREADS", null, "", true,
             "worker/event-loop threads of each server; default: one per server CPU");
     public static final Setting HLOG_FILE = new Setting("iobench.hlog.file", null, null, "", false,
             "set by BenchMain per fork: the HdrHistogram interval log (.hlog) the fork writes its latency histograms to");

@@ -1,0 +1,103 @@
+package org.iobench.results;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.iobench.bench.stats.PairedRatio;
+import org.iobench.results.stats.GateOutcome;
+import org.iobench.results.stats.RegressionRule;
+
+/**
+ * What the paired gate says, for people (Markdown: a CI job summary and pull-request comment) and for
+ * tools ({@code gate.json}: one object per judged figure).
+ */
+final class PairedGateReport {
+    private PairedGateReport() {
+    }
+
+    static void markdown(RunDir base, RunDir head, RegressionRule rule, PairedGate.Outcome outcome, PrintStream out) {
+        out.println("# iobench gate: " + commit(head) + " (head) vs " + commit(base) + " (base)");
+        out.println();
+        int regressions = outcome.with(GateOutcome.REGRESSION).size();
+        int inconclusive = outcome.with(GateOutcome.INCONCLUSIVE).size();
+        out.println(regressions > 0 ? "**Result: " + regressions + " REGRESSION(S)**" : "**Result: no regression**");
+        out.println();
+        out.printf(Locale.ROOT, "Measured A/B on one machine (%s, %s): every trial of base and head back to back in each of"
+                        + " %d rounds. Each figure is judged on its per-round ratios head/base: a paired t interval on the log"
+                        + " ratios at %.0f%%, Benjamini–Hochberg over the %d figures judged at once (false discovery rate %.0f%%),"
+                        + " and a practical threshold of %.0f%%. %d of them could not be decided (see why).%n%n",
+                head.env("hostname"), head.env("jdk.version"), outcome.rounds(), 100 * (1 - rule.falseDiscoveryRate()),
+                outcome.rows().size(), 100 * rule.falseDiscoveryRate(), 100 * rule.threshold(), inconclusive);
+        out.println("| result | figure | base | head | head/base [interval] | verdict |");
+        out.println("|---|---|---:|---:|---:|---|");
+        for (PairedGate.Row row : outcome.rows()) {
+            PairedRatio ratio = row.judgement().ratio();
+            out.println("| " + row.result().shortName() + " " + BenchResult.describeParams(row.result().params()) + " | "
+                    + row.metric().label() + " (" + row.metric().unit() + ") | " + Numbers.compact(row.base()) + " | "
+                    + Numbers.compact(row.head()) + " | " + (ratio == null ? "–" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]",
+                    ratio.ratio(), ratio.low(), ratio.high())) + " | " + label(row.judgement().outcome()) + " |");
+        }
+        out.println();
+        out.println("Why, figure by figure:");
+        out.println();
+        for (PairedGate.Row row : outcome.rows()) {
+            out.println("- " + label(row.judgement().outcome()) + ": " + row.judgement().figure() + ": " + row.judgement().reason());
+        }
+    }
+
+    static void json(PairedGate.Outcome outcome, RegressionRule rule, Path file) throws ResultsException {
+        JsonObject root = new JsonObject();
+        root.addProperty("session", outcome.session());
+        root.addProperty("rounds", outcome.rounds());
+        root.addProperty("threshold", rule.threshold());
+        root.addProperty("falseDiscoveryRate", rule.falseDiscoveryRate());
+        JsonArray figures = new JsonArray();
+        for (PairedGate.Row row : outcome.rows()) {
+            JsonObject figure = new JsonObject();
+            figure.addProperty("benchmark", row.result().shortName());
+            figure.addProperty("params", BenchResult.describeParams(row.result().params()));
+            figure.addProperty("metric", row.metric().name());
+            figure.addProperty("unit", row.metric().unit());
+            figure.addProperty("base", row.base());
+            figure.addProperty("head", row.head());
+            figure.addProperty("outcome", row.judgement().outcome().name());
+            PairedRatio ratio = row.judgement().ratio();
+            if (ratio != null) {
+                figure.addProperty("ratio", ratio.ratio());
+                figure.addProperty("low", ratio.low());
+                figure.addProperty("high", ratio.high());
+                figure.addProperty("p", ratio.pValue());
+            }
+            figure.addProperty("reason", row.judgement().reason());
+            figures.add(figure);
+        }
+        root.add("figures", figures);
+        try {
+            Files.writeString(file, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(root),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ResultsException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String label(GateOutcome outcome) {
+        return switch (outcome) {
+            case REGRESSION -> "**REGRESSION**";
+            case IMPROVEMENT -> "improvement";
+            case NO_CHANGE -> "no change";
+            case INCONCLUSIVE -> "inconclusive";
+        };
+    }
+
+    private static String commit(RunDir run) {
+        String commit = run.env("git.commit");
+        String shortCommit = commit.length() >= 10 ? commit.substring(0, 10) : commit.isEmpty() ? run.name() : commit;
+        return "true".equals(run.env("git.dirty")) ? shortCommit + " (with uncommitted changes)" : shortCommit;
+    }
+}
