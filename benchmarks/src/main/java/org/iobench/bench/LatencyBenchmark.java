@@ -1,24 +1,13 @@
 package org.iobench.bench;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.infra.ThreadParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /*
  * What: the latency percentiles an I/O model gives at a fixed offered load, `rate` echoes/s spread
@@ -34,78 +23,27 @@ import org.openjdk.jmh.runner.IterationType;
  * The server runs as its own process on the other half of the CPUs; the connections are the real
  * concurrency, multiplexed by the JMH threads (one LoadDriver each), never one thread per connection.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-@Threads(1)
-@State(Scope.Benchmark)
-public class LatencyBenchmark {
-
-    /** The implementation id (see `scripts/echo-server --list`). */
-    @Param("native-epoll-et")
-    public String impl;
-
-    /** Connections open at once for the whole trial. */
-    @Param("100")
-    public int connections;
-
-    /** Bytes per message. */
-    @Param("64")
-    public int payloadBytes;
+public class LatencyBenchmark extends EchoBenchmark {
 
     /** Offered echoes per second, in total over all connections. */
     @Param("10000")
     public int rate;
 
-    ServerTrial trial;
-
-    @Setup(Level.Trial)
-    public void startServer() throws IOException {
-        trial = ServerTrial.start(impl, connections, payloadBytes, rate);
+    @Override
+    int depth() {
+        return 1;
     }
 
-    @Setup(Level.Iteration)
-    public void startIteration() {
-        trial.iterationStarted();
+    @Override
+    double rate() {
+        return rate;
     }
 
-    @TearDown(Level.Iteration)
-    public void endIteration() {
-        trial.iterationEnded();
-    }
-
-    /** Stops the server; fails the trial if it did not exit 0 or echoes failed outside the measurement. */
-    @TearDown(Level.Trial)
-    public void stopServer() {
-        trial.stopAndVerify();
-    }
-
-    /** One per JMH thread: its slice of the connections and of the rate. */
     @State(Scope.Thread)
-    public static class Driver {
-        DriverThread thread;
-
+    public static class Driver extends EchoBenchmark.Driver {
         @Setup(Level.Trial)
         public void connect(LatencyBenchmark benchmark, ThreadParams params) throws IOException {
-            thread = DriverThread.connect(benchmark.trial, params, 1, benchmark.rate);
-        }
-
-        /** Also re-anchors the schedule: nobody sends between iterations, and that gap is not the server's latency. */
-        @Setup(Level.Iteration)
-        public void startInterval(IterationParams iteration) {
-            thread.startInterval(iteration.getType() == IterationType.MEASUREMENT);
-        }
-
-        @TearDown(Level.Iteration)
-        public void endInterval() {
-            thread.endInterval();
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            thread.close();
+            thread = DriverThread.connect(benchmark.trial, params, benchmark.depth(), benchmark.rate());
         }
     }
 
