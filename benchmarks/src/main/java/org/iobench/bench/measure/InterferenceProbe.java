@@ -57,7 +57,8 @@ public final class InterferenceProbe {
             softirq = softirq.plus(after.softirqThreads().get(i).since(before.softirqThreads().get(i)));
         }
         return IterationInterference.of(after.nanoTime() - before.nanoTime(), ownAndWaited(before.driver(), after.driver()),
-                ownAndWaited(before.server(), after.server()), softirq, taskTimeIncludesSoftirq, pinned, ticksPerSecond);
+                ownAndWaited(before.server(), after.server()), softirq, taskTimeIncludesSoftirq, pinned, pinnedCpus.size(),
+                ticksPerSecond);
     }
 
     /**
