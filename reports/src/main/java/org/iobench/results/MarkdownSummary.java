@@ -60,6 +60,7 @@ public final class MarkdownSummary {
         verdict(run, validity, out);
         measurement(run, out);
         costAtFixedRate(run, out);
+        againstTheFloor(run, out);
         environment(run, out);
         limitsAndClientBound(run, validity, out);
         boolean hasLatencyBenchmark = run.results().stream()
@@ -198,6 +199,44 @@ public final class MarkdownSummary {
                             ? Math.round(100 * r.metric(Metric.PRIMARY).get().score() / offered) + "%" : "–";
                     out.add("| " + (++rank) + " | " + r.impl() + " | " + Numbers.compact(cpu.score()) + " " + interval(cpu) + " | "
                             + p99 + " | " + delivered + " |");
+                }
+                out.add("");
+            }
+        }
+    }
+
+    /**
+     * Each model as a multiple of the native server of its own mechanism ({@code Implementation#floor}),
+     * per round then summarised: server CPU per echo at the fixed rate (below 1 would mean the floor
+     * leaves something on the table) and closed-loop echoes/s (above 1 likewise, unless client-bound).
+     */
+    private static void againstTheFloor(RunDir run, List<String> out) {
+        List<Panel> panels = new ArrayList<>(Panel.of(run.results(), Charts.LATENCY_BENCHMARK));
+        panels.addAll(Panel.of(run.results(), Charts.THROUGHPUT_BENCHMARK));
+        for (Panel panel : panels) {
+            boolean fixedRate = panel.benchmark().equals(Charts.LATENCY_BENCHMARK);
+            String metric = fixedRate ? "server.cpu.us.per.echo" : Metric.PRIMARY;
+            for (long connections : panel.connectionCounts()) {
+                List<BenchResult> results = panel.results().stream().filter(r -> r.longParam(Panel.CONNECTIONS) == connections).toList();
+                List<FloorRatios.Row> rows;
+                try {
+                    rows = FloorRatios.of(run, results, metric);
+                } catch (ResultsException e) {
+                    out.add("(Against the floor: " + e.getMessage() + ")");
+                    return;
+                }
+                if (rows.isEmpty()) continue;
+                out.add("**Against the floor of its mechanism** (" + panel.describe() + ", " + connections + " connections): "
+                        + (fixedRate ? "server CPU per echo ÷ the floor's, lowest first" : "echoes/s ÷ the floor's, highest first")
+                        + "; per round, median [95% interval over rounds]. Floors: native-io-uring for io_uring, native-epoll-lt"
+                        + " for level-triggered loops, native-epoll-et for the rest.");
+                out.add("");
+                out.add("| impl | floor | " + (fixedRate ? "CPU/echo ÷ floor" : "echoes/s ÷ floor") + " |");
+                out.add("|---|---|---:|");
+                for (FloorRatios.Row row : rows) {
+                    out.add("| " + row.result().impl() + (row.result().clientBound() ? " †" : "") + " | " + row.floor() + " | "
+                            + String.format(java.util.Locale.ROOT, "%.2f [%.2f, %.2f]", row.ratio().value(), row.ratio().low(),
+                            row.ratio().high()) + " |");
                 }
                 out.add("");
             }

@@ -28,4 +28,11 @@ public final class FigureInterval {
         }
         return OrderStatisticInterval.medianOfRoundMedians(samples, HierarchicalBootstrap.DEFAULT_CONFIDENCE);
     }
+
+    /** The same for one value per round (a paired per-round ratio, say). */
+    public static IntervalEstimate ofRoundValues(double[] perRound) {
+        double[][] rounds = new double[perRound.length][];
+        for (int r = 0; r < rounds.length; r++) rounds[r] = new double[] {perRound[r]};
+        return of(new RoundSamples(rounds));
+    }
 }

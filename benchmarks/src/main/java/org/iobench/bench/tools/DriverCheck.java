@@ -172,9 +172,7 @@ public final class DriverCheck {
      * whatever the distribution, where a percentile bootstrap of 5-7 values undercovers).
      */
     static IntervalEstimate ratioInterval(double[] perRoundRatios) {
-        double[][] rounds = new double[perRoundRatios.length][];
-        for (int i = 0; i < rounds.length; i++) rounds[i] = new double[] {perRoundRatios[i]};
-        return FigureInterval.of(new RoundSamples(rounds));
+        return FigureInterval.ofRoundValues(perRoundRatios);
     }
 
     private static double median(double[] values) {

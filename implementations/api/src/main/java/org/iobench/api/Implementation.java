@@ -49,6 +49,23 @@ public enum Implementation {
         this.description = description;
     }
 
+    /**
+     * The native server of the same kernel mechanism, the floor this model is read against (issue 14):
+     * io_uring models against native-io-uring; models on a level-triggered epoll loop (the JDK Selector,
+     * Netty's NIO transport, the level-triggered Netty epoll transports) against native-epoll-lt; the
+     * edge-triggered ones, and those whose readiness is not a loop of their own (threads blocked in
+     * read, virtual threads parked on the JDK's poller, NIO.2's one-shot completions), against
+     * native-epoll-et, the cheapest epoll server. Null for the native servers: they are the floors.
+     */
+    public Implementation floor() {
+        return switch (this) {
+            case NATIVE_EPOLL_ET, NATIVE_EPOLL_LT, NATIVE_IO_URING -> null;
+            case NETTY42_IO_URING -> NATIVE_IO_URING;
+            case NIO_SELECTOR, NETTY_NIO, NETTY_EPOLL_LT, NETTY42_EPOLL -> NATIVE_EPOLL_LT;
+            case BLOCKING, VIRTUAL, NIO2_ASYNC, NETTY_EPOLL_ET -> NATIVE_EPOLL_ET;
+        };
+    }
+
     public static Optional<Implementation> byId(String id) {
         return Arrays.stream(values()).filter(i -> i.id.equals(id)).findFirst();
     }
