@@ -18,6 +18,7 @@ import org.iobench.api.ServerCommand;
 import org.iobench.api.Settings;
 import org.iobench.bench.driver.DriverIoKind;
 import org.iobench.bench.driver.SourceAddresses;
+import org.iobench.bench.measure.IterationInterference;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
@@ -283,12 +284,8 @@ public final class BenchMain {
     static final String AB_SIDE = "ab.side";
     static final String AB_SESSION = "ab.session";
 
-    /**
-     * A fork with more than this share of its iterations disturbed (run-queue wait, other work on the
-     * pinned CPUs, steal: {@link org.iobench.bench.measure.IterationInterference}) is measured again;
-     * the median of its rounds could not outvote it otherwise.
-     */
-    static final double MAX_DISTURBED_SHARE = 0.5;
+    /** See {@link IterationInterference#MAX_DISTURBED_SHARE}. */
+    static final double MAX_DISTURBED_SHARE = IterationInterference.MAX_DISTURBED_SHARE;
 
     /** The version of the run folder's format (docs/results.md), recorded with every run. */
     static final String RESULTS_FORMAT = "2";

@@ -1,5 +1,7 @@
 package org.iobench.bench;
 
+import org.iobench.bench.measure.IterationInterference;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,7 +75,7 @@ final class RunCheck {
     /** A fork that was still disturbed when measured again: its result cannot be trusted. */
     synchronized void tooDisturbed(String key, double share) {
         invalid.add(key + String.format(java.util.Locale.ROOT,
-                ": too disturbed to keep (%.0f%% of its iterations; measured again at most once per fork)", 100 * share));
+                ": %s (%.0f%% of its iterations; measured again at most once per fork)", IterationInterference.TOO_DISTURBED, 100 * share));
     }
 
     /** "benchmark impl=... connections=... payloadBytes=... depth|rate=..." in the plan's parameter order. */

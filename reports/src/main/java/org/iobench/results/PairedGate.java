@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.iobench.bench.measure.IterationInterference;
 import org.iobench.results.stats.FigureJudgement;
 import org.iobench.results.stats.GateOutcome;
 import org.iobench.results.stats.PairedFigure;
@@ -31,7 +32,8 @@ public final class PairedGate {
     public record Row(BenchResult result, Metric metric, double base, double head, FigureJudgement judgement) {
     }
 
-    public record Outcome(List<Row> rows, int rounds, String session) {
+    /** @param droppedPairs rounds of a result left out because a side's fork there was disturbed */
+    public record Outcome(List<Row> rows, int rounds, String session, int droppedPairs) {
         public List<Row> with(GateOutcome outcome) {
             return rows.stream().filter(r -> r.judgement().outcome() == outcome).toList();
         }
@@ -45,6 +47,9 @@ public final class PairedGate {
         List<Row> unjudged = new ArrayList<>();
         List<PairedFigure> figures = new ArrayList<>();
         TreeSet<Integer> allRounds = new TreeSet<>();
+        RoundFigures baseDisturbed = RoundFigures.read(base.dir(), DISTURBED);
+        RoundFigures headDisturbed = RoundFigures.read(head.dir(), DISTURBED);
+        java.util.Set<String> dropped = new java.util.HashSet<>();
         for (String metricName : GATED.values().stream().flatMap(List::stream).distinct().toList()) {
             RoundFigures baseRounds = RoundFigures.read(base.dir(), metricName);
             RoundFigures headRounds = RoundFigures.read(head.dir(), metricName);
@@ -52,7 +57,10 @@ public final class PairedGate {
                 if (!GATED.getOrDefault(result.shortName(), List.of()).contains(metricName) || result.reachedLimit()) continue;
                 Map<Integer, Double> b = baseRounds.of(result.key());
                 Map<Integer, Double> h = headRounds.of(result.key());
-                List<Integer> paired = b.keySet().stream().filter(h::containsKey).sorted().toList();
+                List<Integer> measured = b.keySet().stream().filter(h::containsKey).sorted().toList();
+                List<Integer> paired = measured.stream().filter(r -> !disturbed(baseDisturbed, result, r)
+                        && !disturbed(headDisturbed, result, r)).toList();
+                measured.stream().filter(r -> !paired.contains(r)).forEach(r -> dropped.add(result.key() + " round " + r));
                 if (paired.isEmpty()) continue;
                 allRounds.addAll(paired);
                 double[] basePerRound = paired.stream().mapToDouble(b::get).toArray();
@@ -63,7 +71,9 @@ public final class PairedGate {
             }
         }
         if (figures.isEmpty()) {
-            throw new ResultsException("no gated figure was measured by both sides in the same round");
+            throw new ResultsException(dropped.isEmpty() ? "no gated figure was measured by both sides in the same round"
+                    : "every measured round had a disturbed fork on one side (" + dropped.size() + " pairs dropped): the machine"
+                    + " was too busy to measure; see each side's summary.md");
         }
         List<FigureJudgement> judgements = rule.judge(figures);
         List<Row> rows = new ArrayList<>();
@@ -72,14 +82,27 @@ public final class PairedGate {
             rows.add(new Row(row.result(), row.metric(), row.base(), row.head(), judgements.get(i)));
         }
         rows.sort(Comparator.comparing((Row r) -> r.judgement().outcome()));
-        return new Outcome(rows, allRounds.size(), session);
+        return new Outcome(rows, allRounds.size(), session, dropped.size());
     }
 
-    /** Both folders must be the two sides of one A/B run, each complete and valid. */
+    private static final String DISTURBED = "disturbed";
+
+    /** Whether the result's fork in that round had most of its iterations disturbed. */
+    private static boolean disturbed(RoundFigures disturbed, BenchResult result, int round) {
+        return disturbed.of(result.key()).getOrDefault(round, 0.0) > IterationInterference.MAX_DISTURBED_SHARE;
+    }
+
+    /**
+     * Both folders must be the two sides of one A/B run, each complete and valid, except that a fork
+     * still disturbed when measured again is no reason to refuse the gate: its round's pair is dropped.
+     */
     private static String checkPaired(RunDir base, RunDir head) throws ResultsException {
         for (RunDir run : List.of(base, head)) {
-            if (!run.validity().valid()) {
-                throw new ResultsException(run.name() + " is " + run.validity().outcome() + " (see its summary.md)");
+            RunValidity validity = run.validity();
+            boolean onlyDisturbed = !validity.invalid().isEmpty() && validity.incomplete().isEmpty()
+                    && validity.invalid().stream().allMatch(reason -> reason.contains(IterationInterference.TOO_DISTURBED));
+            if (!validity.valid() && !onlyDisturbed) {
+                throw new ResultsException(run.name() + " is " + validity.outcome() + " (see its summary.md)");
             }
         }
         String session = base.env("ab.session");

@@ -34,6 +34,11 @@ final class PairedGateReport {
                         + " and a practical threshold of %.0f%%. %d of them could not be decided (see why).%n%n",
                 head.env("hostname"), head.env("jdk.version"), outcome.rounds(), 100 * (1 - rule.falseDiscoveryRate()),
                 outcome.rows().size(), 100 * rule.falseDiscoveryRate(), 100 * rule.threshold(), inconclusive);
+        if (outcome.droppedPairs() > 0) {
+            out.printf(Locale.ROOT, "%d round(s) of a result were left out because a side's fork there was disturbed (most of"
+                    + " its iterations had other work on the pinned CPUs, run-queue waits or steal; see each side's summary.md).%n%n",
+                    outcome.droppedPairs());
+        }
         out.println("| result | figure | base | head | head/base [interval] | verdict |");
         out.println("|---|---|---:|---:|---:|---|");
         for (PairedGate.Row row : outcome.rows()) {
@@ -55,6 +60,7 @@ final class PairedGateReport {
         JsonObject root = new JsonObject();
         root.addProperty("session", outcome.session());
         root.addProperty("rounds", outcome.rounds());
+        root.addProperty("droppedPairs", outcome.droppedPairs());
         root.addProperty("threshold", rule.threshold());
         root.addProperty("falseDiscoveryRate", rule.falseDiscoveryRate());
         JsonArray figures = new JsonArray();

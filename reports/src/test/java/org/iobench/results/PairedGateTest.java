@@ -32,6 +32,8 @@ class PairedGateTest {
 
     @TempDir
     Path tmp;
+    /** A round (from 1) in which netty-nio's closed-loop base fork is disturbed and slow; 0 for none. */
+    int disturbedRound;
 
     /** A change applied to the head side: impl, metric, value → value. */
     interface Change {
@@ -78,6 +80,17 @@ class PairedGateTest {
     }
 
     @Test
+    void aRoundWithADisturbedForkIsDroppedFromThePairingNotFromTheGate() throws IOException {
+        disturbedRound = 3;   // netty-nio's base fork in round 3 had most iterations disturbed, and is 40% slow
+        Result result = gate(NONE, "s1", "s1");
+        assertEquals(CompareMain.OK, result.status, result.out);
+        assertTrue(result.out.contains("1 round(s) of a result were left out because a side's fork there was disturbed"),
+                result.out);
+        assertTrue(result.out.lines().anyMatch(l -> l.contains("ThroughputBenchmark") && l.contains("impl=netty-nio")
+                && l.contains("echoes/s") && l.contains("| no change |")), result.out);
+    }
+
+    @Test
     void sidesOfDifferentSessionsAreRefused() throws IOException {
         Result result = gate(NONE, "s1", "s2");
         assertEquals(CompareMain.UNUSABLE, result.status);
@@ -111,17 +124,18 @@ class PairedGateTest {
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static Path writeSide(Path dir, String side, String session, Change change, double[] roundEffect, Random random)
+    private Path writeSide(Path dir, String side, String session, Change change, double[] roundEffect, Random random)
             throws IOException {
         Files.createDirectories(dir);
         JsonArray results = new JsonArray();
         for (String impl : IMPLS) {
             double capacity = 80_000 + 10_000 * IMPLS.indexOf(impl);
             results.add(result(Fixtures.THROUGHPUT, Map.of("impl", impl, "connections", "100", "payloadBytes", "64", "depth", "1"),
-                    Map.of(Metric.PRIMARY, capacity, "server.cpu.us.per.echo", 1e6 / capacity), impl, change, roundEffect, random));
+                    Map.of(Metric.PRIMARY, capacity, "server.cpu.us.per.echo", 1e6 / capacity), impl, change, roundEffect, random,
+                    side.equals("base") && impl.equals("netty-nio") ? disturbedRound : 0));
             results.add(result(Fixtures.LATENCY, Map.of("impl", impl, "connections", "100", "payloadBytes", "64", "rate", "10000"),
                     Map.of(Metric.PRIMARY, 10_000.0, "server.cpu.us.per.echo", 2e6 / capacity, "latency.p99", 3e7 / capacity),
-                    impl, change, roundEffect, random));
+                    impl, change, roundEffect, random, 0));
         }
         try (var writer = Files.newBufferedWriter(dir.resolve(RunDir.JMH_JSON), StandardCharsets.UTF_8)) {
             new GsonBuilder().create().toJson(results, writer);
@@ -134,7 +148,7 @@ class PairedGateTest {
 
     /** One result over ROUNDS forks of ITERATIONS iterations: mean × round effect × 2% noise, then the change. */
     private static JsonObject result(String benchmark, Map<String, String> params, Map<String, Double> means, String impl,
-                                     Change change, double[] roundEffect, Random random) {
+                                     Change change, double[] roundEffect, Random random, int disturbedRound) {
         JsonObject json = new JsonObject();
         json.addProperty("benchmark", benchmark);
         json.addProperty("mode", "thrpt");
@@ -151,7 +165,7 @@ class PairedGateTest {
                 JsonArray iterations = new JsonArray();
                 for (int i = 0; i < ITERATIONS; i++) {
                     double effect = bigger ? roundEffect[r] : 1 / roundEffect[r];
-                    double value = mean.getValue() * effect * (1 + 0.02 * random.nextGaussian());
+                    double value = mean.getValue() * effect * (1 + 0.02 * random.nextGaussian()) * (r + 1 == disturbedRound ? 0.6 : 1);
                     iterations.add(change.apply(impl, mean.getKey(), value));
                 }
                 forks.add(iterations);
@@ -165,6 +179,15 @@ class PairedGateTest {
             else secondary.add(mean.getKey(), metric);
         }
         secondary.add("errors", zeros());
+        JsonArray disturbedForks = new JsonArray();
+        for (int r = 0; r < ROUNDS; r++) {
+            JsonArray iterations = new JsonArray();
+            for (int i = 0; i < ITERATIONS; i++) iterations.add(r + 1 == disturbedRound && i > 0 ? 1.0 : 0.0);
+            disturbedForks.add(iterations);
+        }
+        JsonObject disturbed = zeros();
+        disturbed.add("rawData", disturbedForks);
+        secondary.add("disturbed", disturbed);
         json.add("secondaryMetrics", secondary);
         return json;
     }

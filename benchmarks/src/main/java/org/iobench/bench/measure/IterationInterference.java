@@ -50,6 +50,14 @@ public record IterationInterference(double driverRunQueueShare, double serverRun
     /** More than 2% of the pinned CPUs' time taken by the hypervisor. */
     public static final double MAX_STEAL_SHARE = 0.02;
 
+    /**
+     * A fork with more than this share of its iterations disturbed is measured again (BenchMain); the
+     * median of its rounds could not outvote it otherwise. The A/B gate drops such a round's pair.
+     */
+    public static final double MAX_DISTURBED_SHARE = 0.5;
+    /** What a run's invalid list says of a fork still disturbed when measured again (env.properties, invalid=). */
+    public static final String TOO_DISTURBED = "too disturbed to keep";
+
     private static final double NANOS_PER_SECOND = 1e9;
 
     public IterationInterference {
