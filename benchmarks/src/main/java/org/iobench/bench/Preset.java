@@ -18,7 +18,11 @@ import java.util.Locale;
  *       loop at 10,000 echoes/s, 5 rounds.
  *   <li>{@code gate}: the regression gate's matrix (the primary figures of {@code quick}), measured A/B by
  *       {@code scripts/compare-refs}: base and head forks back to back, so its rounds are paired.
- *   <li>{@code full}: the whole matrix, payload {64, 1024, 16384} x depth {1, 16} and three offered rates, 10 rounds.
+ *   <li>{@code full}: the whole matrix, 1 to 100,000 connections, payload {64, 1024, 16384} x depth {1, 16} and
+ *       three offered rates, 10 rounds.
+ *   <li>{@code c100k}: only the scale beyond C10K, 50,000 and 100,000 connections, ping-pong and open loop, 3
+ *       rounds; needs an open-file limit of about 100,300 per process (as root: {@code ulimit -n 200000}), and
+ *       leaves out, with the reason, the counts the limit cannot hold.
  * </ul>
  */
 public enum Preset {
@@ -35,8 +39,11 @@ public enum Preset {
             Matrix.throughput(List.of(100), List.of(64), List.of(1)),
             Matrix.latency(List.of(100), List.of(64), List.of(10_000))),
     FULL(new Timing(10, 6, "1s"), Integer.MAX_VALUE,
-            Matrix.throughput(Matrix.ALL_CONNECTIONS, Matrix.ALL_PAYLOADS, List.of(1, 16)),
-            Matrix.latency(Matrix.ALL_CONNECTIONS, Matrix.ALL_PAYLOADS, List.of(1_000, 10_000, 50_000)));
+            Matrix.throughput(Matrix.FULL_CONNECTIONS, Matrix.ALL_PAYLOADS, List.of(1, 16)),
+            Matrix.latency(Matrix.FULL_CONNECTIONS, Matrix.ALL_PAYLOADS, List.of(1_000, 10_000, 50_000))),
+    C100K(new Timing(3, 3, "1s"), Integer.MAX_VALUE,
+            Matrix.throughput(Matrix.BEYOND_C10K, List.of(64), List.of(1)),
+            Matrix.latency(Matrix.BEYOND_C10K, List.of(64), List.of(20_000)));
 
     /** Smoke and other impl-limited presets take the first available of these, in this order. */
     static final List<String> PREFERRED_IMPLS = List.of("native-epoll-et", "nio-selector", "netty-epoll-et", "blocking");
@@ -97,6 +104,9 @@ public enum Preset {
 
     public record Matrix(Kind kind, List<Integer> connections, List<Integer> payloadBytes, List<Integer> loads) {
         public static final List<Integer> ALL_CONNECTIONS = List.of(1, 10, 100, 1_000, 10_000);
+        /** Past C10K: where thread-per-connection and memory per connection decide who gets there. */
+        public static final List<Integer> BEYOND_C10K = List.of(50_000, 100_000);
+        public static final List<Integer> FULL_CONNECTIONS = List.of(1, 10, 100, 1_000, 10_000, 50_000, 100_000);
         public static final List<Integer> ALL_PAYLOADS = List.of(64, 1_024, 16_384);
 
         public Matrix {

@@ -27,6 +27,17 @@ class BenchPlanTest {
     }
 
     @Test
+    void c100kRunsFiftyAndAHundredThousandConnectionsWhereTheDescriptorLimitHoldsThem() {
+        BenchPlan roomy = BenchPlan.of(Preset.C100K, TWELVE, 1, new FdLimits(200_000, 200_000), Map.of());
+        assertEquals(List.of(50_000, 100_000), roomy.invocations().getFirst().connections());
+        assertTrue(roomy.skipped().isEmpty(), roomy.skipped().toString());
+        BenchPlan tight = BenchPlan.of(Preset.C100K, TWELVE, 1, new FdLimits(60_000, 60_000), Map.of());
+        assertEquals(List.of(50_000), tight.invocations().getFirst().connections());
+        assertTrue(tight.skipped().stream().anyMatch(line -> line.contains("100000 connections need 100256 descriptors")),
+                tight.skipped().toString());
+    }
+
+    @Test
     void presetsFitTheirTimeBudgetWithEveryImplementation() {
         // measured time plus the measured per-fork overhead (start-up, warm-up, teardown) must stay inside the targets
         assertBudget(Preset.SMOKE, List.of("native-epoll-et", "nio-selector"), 60);
@@ -52,8 +63,9 @@ class BenchPlanTest {
 
     @Test
     void fullIsTheWholeMatrix() {
-        BenchPlan plan = BenchPlan.of(Preset.FULL, List.of("blocking"), 1, ROOMY, Map.of());
-        assertEquals(5 * 3 * 2 + 5 * 3 * 3, plan.trials());
+        BenchPlan plan = BenchPlan.of(Preset.FULL, List.of("blocking"), 1, new FdLimits(200_000, 200_000), Map.of());
+        // 1 to 100,000 connections x 3 payloads x (2 depths + 3 rates)
+        assertEquals(7 * 3 * 2 + 7 * 3 * 3, plan.trials());
     }
 
     @Test
