@@ -58,9 +58,9 @@ public final class MarkdownSummary {
         });
         out.add("");
         verdict(run, validity, out);
-        measurement(run, out);
-        costAtFixedRate(run, out);
+        out.addAll(VerdictTables.lines(run));
         againstTheFloor(run, out);
+        measurement(run, out);
         environment(run, out);
         limitsAndClientBound(run, validity, out);
         boolean hasLatencyBenchmark = run.results().stream()
@@ -167,41 +167,6 @@ public final class MarkdownSummary {
                         100 * r.metric("disturbed").get().score()));
             }
             out.add("");
-        }
-    }
-
-    /**
-     * The ranking a saturated client cannot blur (issue 9): server CPU per echo at a fixed offered
-     * rate, lowest first, per open-loop panel and connection count, with each figure's interval and
-     * whether the rate was delivered. Closed-loop echoes/s say more about the driver where it was the
-     * limit (†); this says what each model costs for the same work.
-     */
-    private static void costAtFixedRate(RunDir run, List<String> out) {
-        for (Panel panel : Panel.of(run.results(), Charts.LATENCY_BENCHMARK)) {
-            for (long connections : panel.connectionCounts()) {
-                List<BenchResult> ranked = panel.results().stream()
-                        .filter(r -> r.longParam(Panel.CONNECTIONS) == connections && !r.invalid() && !r.reachedLimit())
-                        .filter(r -> r.metric("server.cpu.us.per.echo").isPresent())
-                        .sorted(java.util.Comparator.comparingDouble(r -> r.metric("server.cpu.us.per.echo").get().score()))
-                        .toList();
-                if (ranked.size() < 2) continue;
-                out.add("**Cost at a fixed rate** (" + panel.describe() + ", " + connections + " connections): server CPU µs per"
-                        + " echo, lowest first, [95% interval]; the ranking a saturated client cannot blur.");
-                out.add("");
-                out.add("| # | impl | server CPU µs/echo | p99 µs | achieved / offered |");
-                out.add("|---:|---|---:|---:|---:|");
-                int rank = 0;
-                for (BenchResult r : ranked) {
-                    Measure cpu = r.metric("server.cpu.us.per.echo").get();
-                    String p99 = r.metric("latency.p99").map(m -> Numbers.compact(m.score())).orElse("–");
-                    double offered = r.metric("offered.rate").map(Measure::score).orElse(Double.NaN);
-                    String delivered = Double.isFinite(offered) && offered > 0
-                            ? Math.round(100 * r.metric(Metric.PRIMARY).get().score() / offered) + "%" : "–";
-                    out.add("| " + (++rank) + " | " + r.impl() + " | " + Numbers.compact(cpu.score()) + " " + interval(cpu) + " | "
-                            + p99 + " | " + delivered + " |");
-                }
-                out.add("");
-            }
         }
     }
 
