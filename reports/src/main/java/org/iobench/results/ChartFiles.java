@@ -10,6 +10,7 @@ import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.XYStyler;
 
 /**
@@ -20,6 +21,9 @@ final class ChartFiles {
 
     static final int WIDTH_PIXELS = 1000;
     static final int HEIGHT_PIXELS = 600;
+    /** Above this span a log axis labels decades only. */
+    static final double DECADES_FOR_DECADE_LABELS = 1.3;
+    private static final String XAXIS_CONNECTIONS = "#,##0";
     /** Ratios read as 0.95, 1.1: no trailing zeros. */
     static final String RATIO_PATTERN = "0.###";
 
@@ -62,17 +66,14 @@ final class ChartFiles {
         styler.setXAxisLogarithmicDecadeOnly(true);
         // No tick-label formatting function on a log axis: XChart then falls back to linear ticks
         // (labels no longer match the points). A decimal pattern keeps the log ticks.
-        styler.setXAxisDecimalPattern("#,##0");
+        styler.setXAxisDecimalPattern(XAXIS_CONNECTIONS);
     }
 
     static void valueAxisY(XYChart chart, Scale scale) {
         XYStyler styler = chart.getStyler();
         styler.setYAxisLogarithmic(scale == Scale.LOG);
         switch (scale) {
-            case LOG -> {
-                styler.setYAxisDecimalPattern("#,##0.###"); // 10,000 rather than 1E4
-                styler.setYAxisLogarithmicDecadeOnly(false); // labels within a decade, where most panels sit
-            }
+            case LOG -> styler.setYAxisDecimalPattern("#,##0.###"); // 10,000 rather than 1E4
             case LINEAR -> styler.setYAxisDecimalPattern(RATIO_PATTERN);
             case LINEAR_FROM_ZERO -> styler.setyAxisTickLabelsFormattingFunction(Numbers::tick); // 120k, not 120000
         }
@@ -85,10 +86,7 @@ final class ChartFiles {
         XYStyler styler = chart.getStyler();
         styler.setXAxisLogarithmic(scale == Scale.LOG);
         switch (scale) {
-            case LOG -> {
-                styler.setXAxisDecimalPattern("#,##0.###");
-                styler.setXAxisLogarithmicDecadeOnly(false);
-            }
+            case LOG -> styler.setXAxisDecimalPattern("#,##0.###");
             case LINEAR -> styler.setXAxisDecimalPattern(RATIO_PATTERN);
             case LINEAR_FROM_ZERO -> styler.setxAxisTickLabelsFormattingFunction(Numbers::tick);
         }
@@ -115,8 +113,40 @@ final class ChartFiles {
         return new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
     }
 
+    /**
+     * A log value axis labels decades only when the data span several: a panel within one decade
+     * (most latency panels) would otherwise show a single label, or none; one spanning many would show
+     * a crowd. Decided here, from what the chart ended up holding.
+     */
+    static void labelLogAxes(XYChart chart) {
+        XYStyler styler = chart.getStyler();
+        boolean connectionsAxis = XAXIS_CONNECTIONS.equals(styler.getXAxisDecimalPattern()); // always decades
+        if (styler.isXAxisLogarithmic() && !connectionsAxis) {
+            styler.setXAxisLogarithmicDecadeOnly(spansDecades(chart, true));
+        }
+        if (styler.isYAxisLogarithmic()) {
+            styler.setYAxisLogarithmicDecadeOnly(spansDecades(chart, false));
+        }
+    }
+
+    /** Whether the positive finite values on an axis span more than {@value #DECADES_FOR_DECADE_LABELS} decades. */
+    static boolean spansDecades(XYChart chart, boolean xAxis) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double v : xAxis ? series.getXData() : series.getYData()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return max > 0 && Math.log10(max / min) > DECADES_FOR_DECADE_LABELS;
+    }
+
     /** Writes charts/&lt;name&gt;.png; returns its path. */
     static Path write(XYChart chart, Path chartsDir, String name) throws IOException {
+        labelLogAxes(chart);
         Files.createDirectories(chartsDir);
         Path png = chartsDir.resolve(name + ".png");
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
