@@ -8,7 +8,7 @@ import java.util.Optional;
  * the chart itself, not only in summary.md.
  *
  * @param noisy       the interval's wider side exceeds {@link MarkdownSummary#NOISY_SPREAD} of the figure, or
- *                    some measured iteration was flagged disturbed (the same rule as the table's ‡)
+ *                    some measured iteration was flagged disturbed (the table's ‡ rule, plus disturbed)
  * @param clientBound the driver, not the server, was the limit (the table's †): a floor, not the server's figure
  */
 record ChartPoint(String impl, double x, double value, double low, double high, boolean noisy, boolean clientBound) {
