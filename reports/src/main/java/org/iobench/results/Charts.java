@@ -4,47 +4,56 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 
 /**
- * The charts of a run: throughput vs connections (log x) per payload, latency percentiles vs
- * connections, server CPU per echo, server memory per connection. One line per implementation in its
- * fixed colour, error bars from JMH's 99.9% interval. Results with errors are left out (they are flagged
- * in summary.md); absent metrics are simply not drawn. With more than one run, the throughput charts
- * overlay the other runs as dashed lines, so "this commit vs the baseline" is one picture.
+ * The charts of a run (charts/&lt;stem&gt;.png), in reading order: per throughput panel its throughput,
+ * the same as a ratio to the reference implementation, server CPU per echo and memory per connection;
+ * per latency panel p50, p99 and p99.9, and a percentile spectrum per connection count (open loop).
+ *
+ * <p>Every figure is drawn with its full interval as the run reported it (a median with an asymmetric
+ * interval), noisy and client-bound points marked; each implementation has one colour and marker in every
+ * chart ({@link ImplPalette}). A panel measured at several connection counts is a line chart against
+ * connections ({@link ConnectionsChart}); at one count, a ranked chart, best first ({@link RankedChart}).
+ * Results with errors are left out (summary.md flags them); absent metrics are simply not drawn. With more
+ * than one run, the throughput charts overlay the other runs as dashed lines.
  */
 public final class Charts {
 
     public static final String DIR = "charts";
     static final String THROUGHPUT_BENCHMARK = "ThroughputBenchmark.echo";
     static final String LATENCY_BENCHMARK = "LatencyBenchmark.echo";
+    static final String RATIO_STEM = "throughput-ratio";
+    static final String SPECTRUM_STEM = "latency-spectrum";
 
-    /** What one chart plots: a metric, its axis title and whether a log y axis reads better. */
-    private record Plot(String metric, String fileStem, String what, String yTitle, boolean logY) {
+    /** What one chart plots: a metric, its file stem, title, value-axis title and scale. */
+    record PlottedFigure(String metric, String fileStem, String what, String valueTitle, ChartFiles.Scale scale) {
     }
 
-    private static final Plot THROUGHPUT = new Plot(Metric.PRIMARY, "throughput", "Throughput",
-            "echoes/s (higher is better)", false);
-    private static final List<Plot> LATENCIES = List.of(
-            new Plot("latency.p50", "latency-p50", "p50 latency", "µs, log scale (lower is better)", true),
-            new Plot("latency.p99", "latency-p99", "p99 latency", "µs, log scale (lower is better)", true),
-            new Plot("latency.p999", "latency-p999", "p99.9 latency", "µs, log scale (lower is better)", true));
-    private static final Plot CPU = new Plot("server.cpu.us.per.echo", "cpu-per-echo",
-            "Server CPU per echo", "server CPU µs per echo (lower is better)", false);
-    private static final Plot MEMORY = new Plot("server.rss.kib.per.conn", "memory-per-connection",
-            "Server memory per connection", "server RSS KiB per connection, log scale (lower is better)", true);
+    private static final String LOG_LOWER = "µs, log scale (lower is better)";
+    static final PlottedFigure THROUGHPUT = new PlottedFigure(Metric.PRIMARY, "throughput", "Throughput",
+            "echoes/s (higher is better)", ChartFiles.Scale.LINEAR_FROM_ZERO);
+    private static final List<PlottedFigure> LATENCIES = List.of(
+            new PlottedFigure("latency.p50", "latency-p50", "p50 latency", LOG_LOWER, ChartFiles.Scale.LOG),
+            new PlottedFigure("latency.p99", "latency-p99", "p99 latency", LOG_LOWER, ChartFiles.Scale.LOG),
+            new PlottedFigure("latency.p999", "latency-p999", "p99.9 latency", LOG_LOWER, ChartFiles.Scale.LOG));
+    private static final PlottedFigure CPU = new PlottedFigure("server.cpu.us.per.echo", "cpu-per-echo",
+            "Server CPU per echo", "server CPU µs per echo (lower is better)", ChartFiles.Scale.LINEAR_FROM_ZERO);
+    private static final PlottedFigure MEMORY = new PlottedFigure("server.rss.kib.per.conn", "memory-per-connection",
+            "Server memory per connection", "server RSS KiB per connection, log scale (lower is better)",
+            ChartFiles.Scale.LOG);
 
     private Charts() {
     }
 
-    /** A chart and the file stem it is written under (charts/&lt;stem&gt;.png|svg). */
+    /** A chart and the file stem it is written under (charts/&lt;stem&gt;.png). */
     record NamedChart(String stem, XYChart chart) {
     }
 
     /** Draws every chart the first run has data for; returns the PNG paths, in reading order. */
-    public static List<Path> write(List<RunDir> runs, Path chartsDir) throws IOException {
+    public static List<Path> write(List<RunDir> runs, Path chartsDir) throws IOException, ResultsException {
         List<Path> written = new ArrayList<>();
         for (NamedChart named : build(runs)) {
             written.add(ChartFiles.write(named.chart, chartsDir, named.stem));
@@ -52,18 +61,25 @@ public final class Charts {
         return written;
     }
 
-    static List<NamedChart> build(List<RunDir> runs) {
+    static List<NamedChart> build(List<RunDir> runs) throws ResultsException {
         RunDir main = runs.getFirst();
+        Map<String, ResultRounds> rounds = ResultRounds.read(main.dir().resolve(RunDir.JMH_JSON));
         List<NamedChart> charts = new ArrayList<>();
         for (Panel panel : Panel.of(main.results(), THROUGHPUT_BENCHMARK)) {
             draw(THROUGHPUT, panel, runs).ifPresent(charts::add);
+            ratio(panel, ReferenceRatios.reference(main), rounds).ifPresent(charts::add);
         }
         // Latency from the open-loop benchmark (coordinated-omission corrected) when there is one.
-        String latencySource = main.results().stream().anyMatch(r -> r.shortName().equals(LATENCY_BENCHMARK))
-                ? LATENCY_BENCHMARK : THROUGHPUT_BENCHMARK;
-        for (Panel panel : Panel.of(main.results(), latencySource)) {
-            for (Plot latency : LATENCIES) {
+        boolean openLoop = main.results().stream().anyMatch(r -> r.shortName().equals(LATENCY_BENCHMARK));
+        for (Panel panel : Panel.of(main.results(), openLoop ? LATENCY_BENCHMARK : THROUGHPUT_BENCHMARK)) {
+            for (PlottedFigure latency : LATENCIES) {
                 draw(latency, panel, List.of(main)).ifPresent(charts::add);
+            }
+            if (openLoop) {
+                for (long connections : panel.connectionCounts()) {
+                    PercentileSpectrumChart.draw(panel, connections, main, rounds).ifPresent(chart -> charts.add(
+                            new NamedChart(SPECTRUM_STEM + "-" + panel.slug() + "-connections" + connections, chart)));
+                }
             }
         }
         for (Panel panel : Panel.of(main.results(), THROUGHPUT_BENCHMARK)) {
@@ -73,12 +89,30 @@ public final class Charts {
         return charts;
     }
 
-    private static Optional<NamedChart> draw(Plot plot, Panel panel, List<RunDir> runs) {
-        String title = plot.what + " vs connections: " + panel.describe()
-                + (panel.benchmark().equals(LATENCY_BENCHMARK) ? " (open loop)" : "");
-        XYChart chart = ChartFiles.newChart(title, "connections (log scale)", plot.yTitle, plot.logY);
-        boolean several = runs.size() > 1;
-        int seriesCount = 0;
+    /**
+     * One figure of one panel: ranked when the panel has one connection count and one run, else against
+     * connections (other runs overlaid need the shared x axis).
+     */
+    private static Optional<NamedChart> draw(PlottedFigure figure, Panel panel, List<RunDir> runs) {
+        String openLoop = panel.benchmark().equals(LATENCY_BENCHMARK) ? " (open loop)" : "";
+        List<ChartLine> lines = lines(figure.metric, panel, runs);
+        Optional<XYChart> chart;
+        if (panel.connectionCounts().size() == 1 && runs.size() == 1) {
+            String title = figure.what + ": " + panel.describe() + ", " + panel.connectionCounts().getFirst()
+                    + " connections" + openLoop;
+            List<ChartPoint> points = lines.stream().flatMap(l -> l.points().stream()).toList();
+            chart = RankedChart.draw(title, figure.valueTitle, figure.scale, points,
+                    Metric.of(figure.metric).direction(), Optional.empty());
+        } else {
+            chart = ConnectionsChart.draw(figure.what + ": " + panel.describe() + openLoop,
+                    figure.valueTitle, figure.scale, lines, Optional.empty());
+        }
+        return chart.map(c -> new NamedChart(figure.fileStem + "-" + panel.slug(), c));
+    }
+
+    /** One line per run and implementation; the run's name joins the label when several runs are drawn. */
+    private static List<ChartLine> lines(String metric, Panel panel, List<RunDir> runs) {
+        List<ChartLine> lines = new ArrayList<>();
         for (int runIndex = 0; runIndex < runs.size(); runIndex++) {
             RunDir run = runs.get(runIndex);
             Optional<Panel> same = Panel.of(run.results(), panel.benchmark()).stream()
@@ -87,43 +121,33 @@ public final class Charts {
                 continue;
             }
             for (String impl : same.get().impls()) {
-                String name = several ? impl + " (" + run.name() + ")" : impl;
-                if (addSeries(chart, plot, name, same.get().ofImpl(impl), runIndex, impl)) {
-                    seriesCount++;
+                List<ChartPoint> points = same.get().ofImpl(impl).stream()
+                        .flatMap(r -> ChartPoint.of(r, metric, r.longParam(Panel.CONNECTIONS)).stream()).toList();
+                if (!points.isEmpty()) {
+                    String label = runs.size() > 1 ? impl + " (" + run.name() + ")" : impl;
+                    lines.add(new ChartLine(label, impl, runIndex, points));
                 }
             }
         }
-        return seriesCount == 0 ? Optional.empty() : Optional.of(new NamedChart(plot.fileStem + "-" + panel.slug(), chart));
+        return lines;
     }
 
-    private static boolean addSeries(XYChart chart, Plot plot, String name, List<BenchResult> results,
-                                     int runIndex, String impl) {
-        List<Double> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        List<Double> error = new ArrayList<>();
-        for (BenchResult result : results) {
-            Optional<Measure> measure = result.metric(plot.metric);
-            if (!result.hasFigure() || measure.isEmpty() || !Double.isFinite(measure.get().score())) {
-                continue;
-            }
-            double value = measure.get().score();
-            if (plot.logY && value <= 0) {
-                continue; // cannot sit on a log axis; the table in summary.md still shows it
-            }
-            double err = measure.get().errorOrZero();
-            // On a log axis a bar reaching 0 or below cannot be drawn: clip it just above 0.
-            x.add((double) result.longParam(Panel.CONNECTIONS));
-            y.add(value);
-            error.add(plot.logY ? Math.min(err, value * 0.99) : err);
+    /** Throughput as a ratio to the reference implementation, when the panel measured it. */
+    private static Optional<NamedChart> ratio(Panel panel, String reference, Map<String, ResultRounds> rounds) {
+        ReferenceRatios.Ratios ratios = ReferenceRatios.of(panel, reference, rounds);
+        if (ratios.lines().isEmpty()) {
+            return Optional.empty();
         }
-        if (x.isEmpty()) {
-            return false;
+        String title = "Throughput ÷ " + reference + ": " + panel.describe();
+        String valueTitle = "× " + reference + "'s echoes/s (" + ratios.pairing() + "; higher is better)";
+        Optional<XYChart> chart;
+        if (panel.connectionCounts().size() == 1) {
+            List<ChartPoint> points = ratios.lines().stream().flatMap(l -> l.points().stream()).toList();
+            chart = RankedChart.draw(title + ", " + panel.connectionCounts().getFirst() + " connections",
+                    valueTitle, ChartFiles.Scale.LINEAR, points, Metric.Direction.BIGGER_IS_BETTER, Optional.of(1.0));
+        } else {
+            chart = ConnectionsChart.draw(title, valueTitle, ChartFiles.Scale.LINEAR, ratios.lines(), Optional.of(1.0));
         }
-        XYSeries series = chart.addSeries(name, x, y, error);
-        series.setLineColor(ImplPalette.colour(impl));
-        series.setMarkerColor(ImplPalette.colour(impl));
-        series.setMarker(ImplPalette.marker(impl));
-        series.setLineStyle(runIndex == 0 ? ChartFiles.solid() : ChartFiles.dashed(runIndex));
-        return true;
+        return chart.map(c -> new NamedChart(RATIO_STEM + "-" + panel.slug(), c));
     }
 }
