@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
 
@@ -63,7 +62,7 @@ public final class Charts {
 
     static List<NamedChart> build(List<RunDir> runs) throws ResultsException {
         RunDir main = runs.getFirst();
-        Map<String, ResultRounds> rounds = ResultRounds.read(main.dir().resolve(RunDir.JMH_JSON));
+        RoundFigures rounds = RoundFigures.read(main.dir(), Metric.PRIMARY);
         List<NamedChart> charts = new ArrayList<>();
         for (Panel panel : Panel.of(main.results(), THROUGHPUT_BENCHMARK)) {
             draw(THROUGHPUT, panel, runs).ifPresent(charts::add);
@@ -133,7 +132,7 @@ public final class Charts {
     }
 
     /** Throughput as a ratio to the reference implementation, when the panel measured it. */
-    private static Optional<NamedChart> ratio(Panel panel, String reference, Map<String, ResultRounds> rounds) {
+    private static Optional<NamedChart> ratio(Panel panel, String reference, RoundFigures rounds) {
         ReferenceRatios.Ratios ratios = ReferenceRatios.of(panel, reference, rounds);
         if (ratios.lines().isEmpty()) {
             return Optional.empty();

@@ -3,10 +3,8 @@ package org.iobench.results;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.iobench.api.Implementation;
-import org.iobench.bench.stats.FigureInterval;
 import org.iobench.bench.stats.IntervalEstimate;
 
 /**
@@ -24,18 +22,6 @@ final class FloorRatios {
     private FloorRatios() {
     }
 
-    /**
-     * {@code result}'s figure ÷ {@code otherImpl}'s at the same parameters, formed round by round (both
-     * ran in every round) and summarised with the interval over rounds; empty when they share no round.
-     */
-    static Optional<IntervalEstimate> pairedRatio(RoundFigures rounds, BenchResult result, String otherImpl) {
-        Map<Integer, Double> own = rounds.of(result.key());
-        Map<Integer, Double> other = rounds.of(result.keyWithImpl(otherImpl));
-        double[] ratios = own.keySet().stream().filter(other::containsKey).sorted()
-                .mapToDouble(r -> own.get(r) / other.get(r)).filter(Double::isFinite).toArray();
-        return ratios.length == 0 ? Optional.empty() : Optional.of(FigureInterval.ofRoundValues(ratios));
-    }
-
     /** For every result of {@code results} whose floor ran too, sorted by ratio (best first for {@code metric}). */
     static List<Row> of(RunDir run, List<BenchResult> results, String metric) throws ResultsException {
         RoundFigures rounds = RoundFigures.read(run.dir(), metric);
@@ -43,7 +29,7 @@ final class FloorRatios {
         for (BenchResult result : results) {
             Optional<Implementation> floor = Implementation.byId(result.impl()).map(Implementation::floor);
             if (floor.isEmpty() || result.invalid() || result.reachedLimit()) continue;
-            pairedRatio(rounds, result, floor.get().id).ifPresent(ratio -> rows.add(new Row(result, floor.get().id, ratio)));
+            rounds.pairedRatio(result, floor.get().id, 1).ifPresent(ratio -> rows.add(new Row(result, floor.get().id, ratio)));
         }
         Comparator<Row> byRatio = Comparator.comparingDouble(row -> row.ratio().value());
         rows.sort(Metric.of(metric).direction() == Metric.Direction.BIGGER_IS_BETTER ? byRatio.reversed() : byRatio);

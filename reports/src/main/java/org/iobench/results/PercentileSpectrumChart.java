@@ -1,11 +1,9 @@
 package org.iobench.results;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.iobench.bench.stats.HistogramLogs;
@@ -68,7 +66,7 @@ final class PercentileSpectrumChart {
     }
 
     /** One chart per connection count of a LatencyBenchmark panel; empty where no result has its logs. */
-    static Optional<XYChart> draw(Panel panel, long connections, RunDir run, Map<String, ResultRounds> rounds) {
+    static Optional<XYChart> draw(Panel panel, long connections, RunDir run, RoundFigures rounds) {
         String title = "Latency spectrum: " + panel.describe() + ", " + connections + " connections (open loop)";
         XYChart chart = ChartFiles.newChart(title, "percentile (log scale of 1/(1-p))", "latency µs, log scale (lower is better)");
         ChartFiles.valueAxisY(chart, ChartFiles.Scale.LOG);
@@ -79,8 +77,7 @@ final class PercentileSpectrumChart {
                 if (result.longParam(Panel.CONNECTIONS) != connections || !result.hasFigure()) {
                     continue;
                 }
-                ResultRounds of = rounds.get(result.key());
-                List<Path> logs = of == null ? List.of() : of.hlogPaths(run.dir()).stream().filter(Files::isRegularFile).toList();
+                List<Path> logs = rounds.hlogPaths(result.key(), run.dir());
                 if (logs.isEmpty()) {
                     continue;
                 }

@@ -2,11 +2,8 @@ package org.iobench.results;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.iobench.bench.stats.FigureInterval;
-import org.iobench.bench.stats.IntervalEstimate;
-import org.iobench.bench.stats.RoundSamples;
 
 /**
  * Throughput (the primary metric) as a ratio to the run's reference implementation ({@code reference.impl} in env.properties),
@@ -43,7 +40,7 @@ final class ReferenceRatios {
         return configured.isEmpty() ? DEFAULT_REFERENCE : configured;
     }
 
-    static Ratios of(Panel panel, String reference, Map<String, ResultRounds> rounds) {
+    static Ratios of(Panel panel, String reference, RoundFigures rounds) {
         List<ChartLine> lines = new ArrayList<>();
         int paired = 0;
         int unpaired = 0;
@@ -76,32 +73,12 @@ final class ReferenceRatios {
     }
 
     /** Per-round ratios of the primary metric: present only when at least two rounds measured both sides. */
-    static Optional<ChartPoint> paired(BenchResult result, BenchResult base, Map<String, ResultRounds> rounds,
-                                       double x) {
-        ResultRounds head = rounds.get(result.key());
-        ResultRounds reference = rounds.get(base.key());
-        if (head == null || reference == null || !result.hasFigure() || !base.hasFigure()) {
+    static Optional<ChartPoint> paired(BenchResult result, BenchResult base, RoundFigures rounds, double x) {
+        if (!result.hasFigure() || !base.hasFigure()) {
             return Optional.empty();
         }
-        List<double[]> ratios = new ArrayList<>();
-        for (int round : head.rounds()) {
-            Optional<double[]> h = head.primaryInRound(round);
-            Optional<double[]> b = reference.primaryInRound(round);
-            if (h.isPresent() && b.isPresent()) {
-                double headMedian = RoundSamples.of(h.get()).medianOfRoundMedians();
-                double baseMedian = RoundSamples.of(b.get()).medianOfRoundMedians();
-                if (baseMedian > 0) {
-                    ratios.add(new double[] {headMedian / baseMedian});
-                }
-            }
-        }
-        if (ratios.size() < MIN_PAIRED_ROUNDS) {
-            return Optional.empty();
-        }
-        IntervalEstimate estimate = FigureInterval.of(new RoundSamples(ratios.toArray(double[][]::new)));
-        Measure ratio = new Measure(estimate.value(), (estimate.high() - estimate.low()) / 2, estimate.low(),
-                estimate.high(), "x");
-        return Optional.of(point(result, base, ratio, x));
+        return rounds.pairedRatio(result, base.impl(), MIN_PAIRED_ROUNDS).map(estimate -> point(result, base,
+                new Measure(estimate.value(), (estimate.high() - estimate.low()) / 2, estimate.low(), estimate.high(), "x"), x));
     }
 
     private static Optional<ChartPoint> unpaired(BenchResult result, BenchResult base, double x) {

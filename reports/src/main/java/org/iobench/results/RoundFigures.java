@@ -14,8 +14,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import org.iobench.bench.stats.FigureInterval;
 import org.iobench.bench.stats.HistogramLogs;
+import org.iobench.bench.stats.IntervalEstimate;
 import org.iobench.bench.stats.LatencyPercentiles;
 import org.iobench.bench.stats.RoundSamples;
 
@@ -35,15 +38,24 @@ public final class RoundFigures {
             "latency.p999", LatencyPercentiles::p999);
 
     /** result key ({@link BenchResult#key()}) → round number (from 1) → the figure in that round. */
-    private final Map<String, Map<Integer, Double>> byKey = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, Double>> byKey;
+    /** result key → each fork's latency log, relative to the run folder. */
+    private final Map<String, List<String>> hlogsByKey;
 
-    private RoundFigures() {
+    private RoundFigures(Map<String, Map<Integer, Double>> byKey, Map<String, List<String>> hlogsByKey) {
+        this.byKey = byKey;
+        this.hlogsByKey = hlogsByKey;
+    }
+
+    /** Figures given directly (tests): result key → round → figure. */
+    static RoundFigures of(Map<String, Map<Integer, Double>> byKey) {
+        return new RoundFigures(Map.copyOf(byKey), Map.of());
     }
 
     /** {@code metric} of every result in {@code run}, by round. */
     public static RoundFigures read(Path run, String metric) throws ResultsException {
         Path json = run.resolve(RunDir.JMH_JSON);
-        RoundFigures figures = new RoundFigures();
+        RoundFigures figures = new RoundFigures(new LinkedHashMap<>(), new LinkedHashMap<>());
         try (Reader reader = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
             JsonElement root = JsonParser.parseReader(reader);
             if (!root.isJsonArray()) throw new ResultsException(json + ": not a JMH result file (expected a JSON array)");
@@ -51,6 +63,11 @@ public final class RoundFigures {
                 JsonObject result = element.getAsJsonObject();
                 Map<Integer, Double> rounds = roundsOf(run, result, metric);
                 if (!rounds.isEmpty()) figures.byKey.put(keyOf(result), rounds);
+                if (result.has("iobench") && result.getAsJsonObject("iobench").has("hlogs")) {
+                    List<String> hlogs = new java.util.ArrayList<>();
+                    result.getAsJsonObject("iobench").getAsJsonArray("hlogs").forEach(h -> hlogs.add(h.getAsString()));
+                    figures.hlogsByKey.put(keyOf(result), List.copyOf(hlogs));
+                }
             }
         } catch (IOException e) {
             throw new ResultsException("cannot read " + json + ": " + e.getMessage());
@@ -63,6 +80,26 @@ public final class RoundFigures {
     /** The result's figure by round number; empty when the run has no such result or figure. */
     public Map<Integer, Double> of(String key) {
         return byKey.getOrDefault(key, Map.of());
+    }
+
+    /** The result's latency logs (every fork's that exists), resolved against the run folder. */
+    List<Path> hlogPaths(String key, Path run) {
+        return hlogsByKey.getOrDefault(key, List.of()).stream().filter(h -> !h.isBlank()).map(run::resolve)
+                .filter(Files::isRegularFile).toList();
+    }
+
+    /**
+     * {@code result}'s figure ÷ {@code otherImpl}'s at the same parameters, formed round by round (each
+     * round ran both, so whatever slowed the machine in that round slowed both and cancels) and
+     * summarised as the median of the ratios with the interval over rounds ({@link FigureInterval});
+     * empty when fewer than {@code minRounds} rounds measured both.
+     */
+    Optional<IntervalEstimate> pairedRatio(BenchResult result, String otherImpl, int minRounds) {
+        Map<Integer, Double> own = of(result.key());
+        Map<Integer, Double> other = of(result.keyWithImpl(otherImpl));
+        double[] ratios = own.keySet().stream().filter(other::containsKey).sorted()
+                .mapToDouble(r -> own.get(r) / other.get(r)).filter(Double::isFinite).toArray();
+        return ratios.length < Math.max(1, minRounds) ? Optional.empty() : Optional.of(FigureInterval.ofRoundValues(ratios));
     }
 
     private static Map<Integer, Double> roundsOf(Path run, JsonObject result, String metric) {

@@ -66,7 +66,7 @@ final class VerdictTables {
             out.add("|---|---|---:|---:|---:|---:|---:|");
             for (BenchResult result : ranked) {
                 Optional<IntervalEstimate> toBest = result.impl().equals(top) ? Optional.empty()
-                        : FloorRatios.pairedRatio(rounds, result, top);
+                        : rounds.pairedRatio(result, top, 1);
                 boolean tied = result.impl().equals(top) || toBest.map(r -> r.low() <= 1 && 1 <= r.high()).orElse(false);
                 String figure = Numbers.compact(result.metric(metric).get().score());
                 String ratio = result.impl().equals(top) ? "1" : toBest.map(VerdictTables::ratio).orElse("–");
@@ -74,7 +74,7 @@ final class VerdictTables {
                 String third;
                 String fourth;
                 if (closedLoop) {
-                    third = FloorRatios.pairedRatio(rounds, result, reference)
+                    third = rounds.pairedRatio(result, reference, 1)
                             .map(r -> String.format(Locale.ROOT, "%.0f%%", 100 * r.value())).orElse("–");
                     fourth = result.metric(CPU).map(m -> Numbers.compact(m.score())).orElse("–");
                 } else {

@@ -173,18 +173,16 @@ class ChartsTest {
         BenchResult head = throughput("virtual");
         BenchResult reference = throughput("native-epoll-et");
         // round 2 ran while the machine was slow: both sides halved; the ratio is 0.5 in every round
-        Map<String, ResultRounds> rounds = Map.of(
-                head.key(), new ResultRounds(new int[] {1, 2, 3}, new double[][] {{100, 102, 98}, {50, 51}, {100}}, List.of()),
-                reference.key(), new ResultRounds(new int[] {2, 1, 3}, new double[][] {{100, 102}, {200, 204, 196}, {200}}, List.of()));
+        RoundFigures rounds = RoundFigures.of(Map.of(
+                head.key(), Map.of(1, 100.0, 2, 50.5, 3, 100.0),
+                reference.key(), Map.of(2, 101.0, 1, 200.0, 3, 200.0)));
         ChartPoint ratio = ReferenceRatios.paired(head, reference, rounds, 100).orElseThrow();
         assertEquals(0.5, ratio.value(), 1e-12);
         assertEquals(0.5, ratio.low(), 1e-12);
         assertEquals(0.5, ratio.high(), 1e-12);
         assertFalse(ratio.noisy(), "paired, the slow round does not widen the interval");
 
-        Map<String, ResultRounds> oneRound = Map.of(
-                head.key(), new ResultRounds(new int[] {1}, new double[][] {{100}}, List.of()),
-                reference.key(), new ResultRounds(new int[] {1}, new double[][] {{200}}, List.of()));
+        RoundFigures oneRound = RoundFigures.of(Map.of(head.key(), Map.of(1, 100.0), reference.key(), Map.of(1, 200.0)));
         assertTrue(ReferenceRatios.paired(head, reference, oneRound, 100).isEmpty(), "one round: unpaired");
     }
 
