@@ -65,8 +65,8 @@ public final class ActionBenchmarkExport {
             entry.addProperty("range", String.format(Locale.ROOT, "± %.4g", measure.error()));
         }
         String extra = measure.hasInterval()
-                ? String.format(Locale.ROOT, "99.9%% CI [%.6g, %.6g]", measure.ciLow(), measure.ciHigh())
-                : "single iteration: no confidence interval";
+                ? String.format(Locale.ROOT, "95%% interval over rounds [%.6g, %.6g]", measure.ciLow(), measure.ciHigh())
+                : "no interval (a single round of a single iteration)";
         entry.addProperty("extra", extra + (result.clientBound() ? "; client-bound (driver saturated)" : ""));
         return entry;
     }

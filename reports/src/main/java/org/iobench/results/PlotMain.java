@@ -47,9 +47,10 @@ public final class PlotMain {
             List<Path> charts = Charts.write(runs, chartsDir);
             MarkdownSummary.write(main, chartsDir);
             ActionBenchmarkExport.write(main.results(), main.dir());
+            BencherExport.write(main, main.dir());
             out.println("iobench plot: " + main.results().size() + " results -> " + main.dir().resolve(SummaryCsv.FILE)
                     + ", " + MarkdownSummary.FILE + ", " + charts.size() + " charts (png) in " + chartsDir
-                    + ", " + ActionBenchmarkExport.BIGGER_FILE + ", " + ActionBenchmarkExport.SMALLER_FILE);
+                    + ", " + ActionBenchmarkExport.BIGGER_FILE + ", " + ActionBenchmarkExport.SMALLER_FILE + ", " + BencherExport.FILE);
             if (!main.validity().valid()) {
                 err.println("iobench plot: " + (requireValid ? "" : "warning: ") + "the run is " + main.validity().headline()
                         + " (" + MarkdownSummary.FILE + " opens with the list)");
