@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.iobench.bench.stats.MinimumDetectableEffect;
 import org.iobench.bench.stats.PairedRatio;
 import org.iobench.results.stats.GateOutcome;
 import org.iobench.results.stats.RegressionRule;
@@ -49,11 +50,50 @@ final class PairedGateReport {
                     ratio.ratio(), ratio.low(), ratio.high())) + " | " + label(row.judgement().outcome()) + " |");
         }
         out.println();
+        power(rule, outcome, out);
         out.println("Why, figure by figure:");
         out.println();
         for (PairedGate.Row row : outcome.rows()) {
             out.println("- " + label(row.judgement().outcome()) + ": " + row.judgement().figure() + ": " + row.judgement().reason());
         }
+    }
+
+    /** Rounds the power statement is worked out up to. */
+    static final int MAX_ROUNDS = 40;
+
+    /**
+     * What this run could have seen, per figure kind: from the median between-round spread of the
+     * per-round log ratios (σ), the smallest change detected with 80% power when it is the only real
+     * change among the m figures (Benjamini–Hochberg then tests it at FDR/m), never below the
+     * threshold; and the rounds that would detect twice the threshold.
+     */
+    static void power(RegressionRule rule, PairedGate.Outcome outcome, PrintStream out) {
+        int figures = outcome.rows().size();
+        int rounds = outcome.rounds();
+        if (rounds < 2 || figures == 0) return;
+        double alpha = rule.falseDiscoveryRate() / figures;
+        java.util.Map<String, java.util.List<Double>> spreads = new java.util.LinkedHashMap<>();
+        for (PairedGate.Row row : outcome.rows()) {
+            PairedRatio ratio = row.judgement().ratio();
+            if (ratio == null || !Double.isFinite(ratio.logSd())) continue;
+            spreads.computeIfAbsent(row.result().shortName() + " " + row.metric().label(), k -> new java.util.ArrayList<>())
+                    .add(ratio.logSd());
+        }
+        if (spreads.isEmpty()) return;
+        out.printf(Locale.ROOT, "What %d rounds can see (80%% power, one real change among %d figures):%n%n", rounds, figures);
+        out.println("| figure | between-round σ of log(head/base), median | smallest change detected | rounds for ±"
+                + Math.round(200 * rule.threshold()) + "% |");
+        out.println("|---|---:|---:|---:|");
+        spreads.forEach((figure, sds) -> {
+            double sd = sds.stream().sorted().toList().get(sds.size() / 2);
+            double detectable = Math.max(rule.threshold(), MinimumDetectableEffect.relativeChange(sd, rounds, alpha,
+                    MinimumDetectableEffect.DEFAULT_POWER));
+            int needed = MinimumDetectableEffect.roundsNeeded(sd, 2 * rule.threshold(), alpha, MinimumDetectableEffect.DEFAULT_POWER,
+                    MAX_ROUNDS);
+            out.printf(Locale.ROOT, "| %s | %.1f%% | ±%.0f%% | %s |%n", figure, 100 * sd, 100 * detectable,
+                    needed < 0 ? "> " + MAX_ROUNDS : Integer.toString(Math.max(needed, RegressionRule.DEFAULT_MIN_ROUNDS)));
+        });
+        out.println();
     }
 
     static void json(PairedGate.Outcome outcome, RegressionRule rule, Path file) throws ResultsException {

@@ -47,6 +47,13 @@ class PairedGateTest {
         Result result = gate(NONE, "s1", "s1");
         assertEquals(CompareMain.OK, result.status, result.err);
         assertTrue(!result.out.contains("**REGRESSION**"), result.out);
+        // the gate says what it could have seen: per figure kind, the smallest change these rounds detect
+        assertTrue(result.out.contains("What 5 rounds can see (80% power, one real change among 16 figures):"), result.out);
+        String echoes = result.out.lines().filter(l -> l.startsWith("| ThroughputBenchmark.echo echoes/s |")).findFirst()
+                .orElseThrow(() -> new AssertionError(result.out));
+        // σ of the fixture's per-round log ratios is about 2%·√2 (independent 2% noise per side, medians of 4)
+        double sigma = Double.parseDouble(echoes.split("\\|")[2].strip().replace("%", ""));
+        assertTrue(sigma > 0.3 && sigma < 3, echoes);
     }
 
     @Test
