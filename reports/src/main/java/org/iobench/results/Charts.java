@@ -84,6 +84,10 @@ public final class Charts {
         for (Panel panel : Panel.of(main.results(), THROUGHPUT_BENCHMARK)) {
             draw(CPU, panel, List.of(main)).ifPresent(charts::add);
             draw(MEMORY, panel, List.of(main)).ifPresent(charts::add);
+            for (long connections : panel.connectionCounts()) {
+                ParetoChart.draw(panel, connections).ifPresent(chart -> charts.add(
+                        new NamedChart(ParetoChart.STEM + "-" + panel.slug() + "-connections" + connections, chart)));
+            }
         }
         return charts;
     }

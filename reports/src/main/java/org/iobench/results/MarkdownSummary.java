@@ -277,10 +277,12 @@ public final class MarkdownSummary {
                 }
             }
         }
-        // the panel's own extra charts: throughput as a ratio to the reference, the latency spectrum per count
+        // the panel's own extra charts: throughput as a ratio to the reference, the latency spectrum and the
+        // echoes/s-against-CPU (Pareto) chart per connection count
         List<String> extra = new ArrayList<>();
         extra.add(Charts.RATIO_STEM + "-" + panel.slug() + ".png");
         panel.connectionCounts().forEach(c -> extra.add(Charts.SPECTRUM_STEM + "-" + panel.slug() + "-connections" + c + ".png"));
+        panel.connectionCounts().forEach(c -> extra.add(ParetoChart.STEM + "-" + panel.slug() + "-connections" + c + ".png"));
         for (String chart : extra) {
             if (Files.exists(chartsDir.resolve(chart))) {
                 out.add("![" + chart.replace(".png", "") + "](" + Charts.DIR + "/" + chart + ")");

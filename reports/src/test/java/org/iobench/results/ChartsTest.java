@@ -215,4 +215,13 @@ class ChartsTest {
         assertEquals("99.9%", PercentileSpectrumChart.label(3));
         assertEquals("99.99%", PercentileSpectrumChart.label(4));
     }
+
+    @Test
+    void theParetoFrontHoldsTheModelsNoOtherBeatsOnBothCpuAndRate() {
+        ChartPoint cheapSlow = new ChartPoint("a", 4.0, 100, 100, 100, false, false);
+        ChartPoint dearFast = new ChartPoint("b", 6.0, 200, 200, 200, false, false);
+        ChartPoint dominated = new ChartPoint("c", 6.5, 150, 150, 150, false, false);   // dearer and slower than b
+        ChartPoint middle = new ChartPoint("d", 5.0, 150, 150, 150, false, false);
+        assertEquals(List.of(cheapSlow, middle, dearFast), ParetoChart.front(List.of(dominated, dearFast, middle, cheapSlow)));
+    }
 }
