@@ -13,15 +13,19 @@ import org.iobench.api.ServerConfig;
 import org.iobench.api.ServerProcess;
 import org.iobench.api.Settings;
 import org.iobench.bench.driver.DriverSnapshot;
+import org.iobench.bench.measure.GcPauses;
 import org.iobench.bench.measure.HistogramIntervalLog;
+import org.iobench.bench.measure.HotSpotPerfData;
 import org.iobench.bench.measure.InterferenceProbe;
 import org.iobench.bench.measure.IterationInterference;
 
 /**
  * One JMH trial's server, shared by both benchmarks: pins this (forked) JVM to the driver CPUs,
  * starts the implementation as its own process on the server CPUs, samples its idle RSS and
- * descriptors before any connection exists, brackets each iteration with /proc samples (the
- * server's cost, and the interference on the pinned CPUs) for {@link EchoMetricsProfiler}, writes
+ * descriptors before any connection exists (the baseline of memory per connection: a Java server's
+ * heap is fixed and pre-touched by then, see ServerCommand), brackets each iteration with /proc
+ * samples (the server's cost, and the interference on the pinned CPUs) and, for a Java server, its
+ * GC pause counters (hsperfdata) for {@link EchoMetricsProfiler}, writes
  * each iteration's latency histogram to the fork's interval log, and at the end stops the server
  * and checks the trial was valid. The driver threads' figures go through its {@link TrialLedger}.
  *
@@ -43,6 +47,9 @@ final class ServerTrial {
     private final CpuPinning pinning;
     private final ServerProcess server;
     private final InetSocketAddress address;
+    /** A HotSpot server, whose GC pause counters are read; a native one publishes none. */
+    private final boolean javaServer;
+    /** RSS of the listening server before the first connection: what memory per connection is counted from. */
     private final long idleRssKib;
     private final long idleFds;
     /** Stops the server if the forked JVM exits without the trial's teardown (a failed setup or benchmark). */
@@ -60,12 +67,14 @@ final class ServerTrial {
     private WarmUp.Outcome warmUp;
     private volatile ProcessStats iterationStart;
     private volatile ProcessStats iterationEnd;
+    private volatile GcPauses gcAtStart;
+    private volatile GcPauses gcAtEnd;
     private volatile long iterationStartNanos;
     private volatile long iterationStartMillis;
     private volatile long iterationEndNanos;
 
     private ServerTrial(String implId, int connections, int payloadBytes, double offeredRate, CpuPinning pinning,
-                        ServerProcess server, InetSocketAddress address) throws IOException {
+                        ServerProcess server, boolean javaServer, InetSocketAddress address) throws IOException {
         this.implId = implId;
         this.connections = connections;
         this.payloadBytes = payloadBytes;
@@ -73,6 +82,7 @@ final class ServerTrial {
         this.pinning = pinning;
         this.server = server;
         this.address = address;
+        this.javaServer = javaServer;
         this.idleRssKib = server == null ? -1 : ProcessStats.read(server.pid()).rssKib();
         this.idleFds = server == null ? -1 : ProcessStats.openFiles(server.pid());
         this.interference = server == null ? null : new InterferenceProbe(ProcessHandle.current().pid(), server.pid(),
@@ -94,7 +104,7 @@ final class ServerTrial {
         if (!target.isBlank()) {
             int colon = target.lastIndexOf(':');
             String host = target.substring(0, colon).replace("[", "").replace("]", "");
-            trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, null,
+            trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, null, false,
                     new InetSocketAddress(host, Integer.parseInt(target.substring(colon + 1))));
         } else {
             Implementation impl = Implementation.byId(implId).orElseThrow(() -> new IllegalArgumentException(
@@ -104,7 +114,8 @@ final class ServerTrial {
             ServerProcess server = ServerProcess.start(impl, ServerConfig.defaults().withThreads(threads),
                     pinning.pinned() ? pinning.serverList() : null);
             try {
-                trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, server.address());
+                trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, impl.family.isJava(),
+                        server.address());
             } catch (IOException | RuntimeException e) {
                 server.stop();
                 throw e;
@@ -166,6 +177,7 @@ final class ServerTrial {
     void iterationStarted() {
         ledger.clearIteration();
         iterationStart = sampleServer();
+        gcAtStart = sampleGc();
         interferenceStart = sampleInterference();
         iterationStartNanos = System.nanoTime();
         iterationStartMillis = System.currentTimeMillis();
@@ -183,6 +195,7 @@ final class ServerTrial {
     /** Benchmark-scope @TearDown(Level.Iteration): every driver thread has stopped sending by now. */
     void iterationEnded() {
         iterationEnd = sampleServer();
+        gcAtEnd = sampleGc();
         interferenceEnd = sampleInterference();
         iterationEndNanos = System.nanoTime();
     }
@@ -202,7 +215,7 @@ final class ServerTrial {
                 : interference.between(interferenceStart, interferenceEnd);
         IterationMetrics.ServerSample serverSample = server == null || iterationStart == null || iterationEnd == null ? null
                 : new IterationMetrics.ServerSample(iterationStart, iterationEnd, iterationEndNanos - iterationStartNanos,
-                        idleRssKib, pinning.serverCpus().size());
+                        idleRssKib, pinning.serverCpus().size(), gcAtStart, gcAtEnd);
         return new IterationMetrics.Inputs(combined, driverThreads, echoesPerSecond, serverSample, connections, payloadBytes,
                 offeredRate, disturbance, warmUp());
     }
@@ -242,6 +255,17 @@ final class ServerTrial {
         } catch (IOException e) {
             throw new UncheckedIOException(implId + " server (pid " + server.pid() + ") is gone: "
                     + String.join(" | ", server.recentOutput()), e);
+        }
+    }
+
+    /** The server JVM's GC pause totals; null for a native server or a JVM without perf counters. */
+    private GcPauses sampleGc() {
+        if (server == null || !javaServer) return null;
+        try {
+            return HotSpotPerfData.read(server.pid()).flatMap(GcPauses::of).orElse(null);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // a figure we cannot read is left out of the result, it does not fail the trial
+            return null;
         }
     }
 
