@@ -18,12 +18,14 @@ import org.iobench.bench.measure.HistogramIntervalLog;
 import org.iobench.bench.measure.HotSpotPerfData;
 import org.iobench.bench.measure.InterferenceProbe;
 import org.iobench.bench.measure.IterationInterference;
+import org.iobench.bench.measure.ServerPrimer;
 
 /**
  * One JMH trial's server, shared by both benchmarks: pins this (forked) JVM to the driver CPUs,
- * starts the implementation as its own process on the server CPUs, samples its idle RSS and
- * descriptors before any connection exists (the baseline of memory per connection: a Java server's
- * heap is fixed and pre-touched by then, see ServerCommand), brackets each iteration with /proc
+ * starts the implementation as its own process on the server CPUs, serves it a few echoes on one
+ * connection ({@link ServerPrimer}: its first-traffic costs are not the connections'), then samples
+ * its idle RSS and descriptors with no connection open (the baseline of memory per connection; a
+ * Java server's heap is fixed and pre-touched, see ServerCommand), brackets each iteration with /proc
  * samples (the server's cost, and the interference on the pinned CPUs) and, for a Java server, its
  * GC pause counters (hsperfdata) for {@link EchoMetricsProfiler}, writes
  * each iteration's latency histogram to the fork's interval log, and at the end stops the server
@@ -34,6 +36,10 @@ import org.iobench.bench.measure.IterationInterference;
  */
 final class ServerTrial {
     static final int ACCEPT_TIMEOUT_SECONDS = 30;
+    /** After priming: how long the server may take to close the priming connection. */
+    static final long PRIMING_CLOSE_TIMEOUT_MILLIS = 2_000;
+    /** After priming: a pause before the idle sample, for what the server frees once a connection ends. */
+    static final long SETTLE_MILLIS = 100;
 
     /** The trial running in this JVM; the profiler reads it after each iteration. */
     private static volatile ServerTrial current;
@@ -83,6 +89,7 @@ final class ServerTrial {
         this.server = server;
         this.address = address;
         this.javaServer = javaServer;
+        if (server != null) primeAndSettle(implId, server, address, payloadBytes);
         this.idleRssKib = server == null ? -1 : ProcessStats.read(server.pid()).rssKib();
         this.idleFds = server == null ? -1 : ProcessStats.openFiles(server.pid());
         this.interference = server == null ? null : new InterferenceProbe(ProcessHandle.current().pid(), server.pid(),
@@ -123,6 +130,29 @@ final class ServerTrial {
         }
         current = trial;
         return trial;
+    }
+
+    /**
+     * Serves the priming echoes and waits, bounded, until the server has closed that connection, so
+     * the idle sample holds no connection but everything serving at all allocates.
+     */
+    private static void primeAndSettle(String implId, ServerProcess server, InetSocketAddress address, int payloadBytes)
+            throws IOException {
+        long fdsBefore = ProcessStats.openFiles(server.pid());
+        try {
+            ServerPrimer.prime(address, payloadBytes);
+        } catch (IOException e) {
+            throw new IOException(implId + " failed while primed with " + payloadBytes + "-byte echoes on one connection: "
+                    + e.getMessage() + "; last output: " + String.join(" | ", server.recentOutput()), e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PRIMING_CLOSE_TIMEOUT_MILLIS);
+        try {
+            while (ProcessStats.openFiles(server.pid()) > fdsBefore && System.nanoTime() < deadline) Thread.sleep(10);
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + implId + " settled after priming", e);
+        }
     }
 
     static ServerTrial current() {
