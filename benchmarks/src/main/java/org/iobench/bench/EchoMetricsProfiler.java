@@ -25,6 +25,8 @@ import org.openjdk.jmh.results.ScalarResult;
  */
 public final class EchoMetricsProfiler implements InternalProfiler {
     private static final boolean DEBUG = Settings.PROFILER_DEBUG.isTrue();
+    /** Measured iterations begun in this fork (one trial per fork). */
+    private int measuredIterations;
 
     @Override
     public String getDescription() {
@@ -34,7 +36,11 @@ public final class EchoMetricsProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         // the interval is started by the benchmark's own @Setup(Level.Iteration), which also covers
-        // the first iteration (before it, the trial's server does not exist yet)
+        // the first iteration (before it, the trial's server does not exist yet); the trial only
+        // learns here whether its live heap is to be measured at this iteration's end
+        boolean measured = iterationParams.getType() == IterationType.MEASUREMENT;
+        if (measured) measuredIterations++;
+        ServerTrial.nextIterationIsLastMeasured(measured && measuredIterations == iterationParams.getCount());
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.iobench.bench.measure.HistogramIntervalLog;
 import org.iobench.bench.measure.HotSpotPerfData;
 import org.iobench.bench.measure.InterferenceProbe;
 import org.iobench.bench.measure.IterationInterference;
+import org.iobench.bench.measure.LiveHeap;
 import org.iobench.bench.measure.ServerPrimer;
 
 /**
@@ -43,6 +44,8 @@ final class ServerTrial {
 
     /** The trial running in this JVM; the profiler reads it after each iteration. */
     private static volatile ServerTrial current;
+    /** Set by the profiler before each iteration: the fork's last measured one is next. */
+    private static volatile boolean lastMeasuredIterationAhead;
 
     final String implId;
     final int connections;
@@ -57,6 +60,12 @@ final class ServerTrial {
     private final boolean javaServer;
     /** RSS of the listening server before the first connection: what memory per connection is counted from. */
     private final long idleRssKib;
+    /** A Java server's live heap after a full GC at the same moment; -1 when unknown. */
+    private final long idleLiveHeapBytes;
+    /** The same after the fork's last measured iteration, connections open; -1 until then. */
+    private volatile long liveHeapBytesAtEnd = -1;
+    /** The live heap could not be read once (said once, then left out). */
+    private volatile boolean liveHeapUnreadable;
     private final long idleFds;
     /** Stops the server if the forked JVM exits without the trial's teardown (a failed setup or benchmark). */
     private final Thread stopOnExit;
@@ -90,6 +99,8 @@ final class ServerTrial {
         this.address = address;
         this.javaServer = javaServer;
         if (server != null) primeAndSettle(implId, server, address, payloadBytes);
+        // before the idle RSS: the first attach starts the server's Attach Listener thread, a cost of the baseline
+        this.idleLiveHeapBytes = server == null || !javaServer ? -1 : liveHeapBytes(server.pid());
         this.idleRssKib = server == null ? -1 : ProcessStats.read(server.pid()).rssKib();
         this.idleFds = server == null ? -1 : ProcessStats.openFiles(server.pid());
         this.interference = server == null ? null : new InterferenceProbe(ProcessHandle.current().pid(), server.pid(),
@@ -153,6 +164,11 @@ final class ServerTrial {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while " + implId + " settled after priming", e);
         }
+    }
+
+    /** EchoMetricsProfiler, before each iteration: whether it is the fork's last measured one. */
+    static void nextIterationIsLastMeasured(boolean last) {
+        lastMeasuredIterationAhead = last;
     }
 
     static ServerTrial current() {
@@ -228,6 +244,10 @@ final class ServerTrial {
         gcAtEnd = sampleGc();
         interferenceEnd = sampleInterference();
         iterationEndNanos = System.nanoTime();
+        // after every sample of the iteration: the full GC stops the server, and nothing is measured after it
+        if (lastMeasuredIterationAhead && javaServer && server != null && idleLiveHeapBytes >= 0) {
+            liveHeapBytesAtEnd = liveHeapBytes(server.pid());
+        }
     }
 
     /** The ended iteration, for the profiler; null when no driver interval was handed over. */
@@ -245,7 +265,7 @@ final class ServerTrial {
                 : interference.between(interferenceStart, interferenceEnd);
         IterationMetrics.ServerSample serverSample = server == null || iterationStart == null || iterationEnd == null ? null
                 : new IterationMetrics.ServerSample(iterationStart, iterationEnd, iterationEndNanos - iterationStartNanos,
-                        idleRssKib, pinning.serverCpus().size(), gcAtStart, gcAtEnd);
+                        idleRssKib, pinning.serverCpus().size(), javaServer, gcAtStart, gcAtEnd, takeLiveHeapChange());
         return new IterationMetrics.Inputs(combined, driverThreads, echoesPerSecond, serverSample, connections, payloadBytes,
                 offeredRate, disturbance, warmUp());
     }
@@ -285,6 +305,25 @@ final class ServerTrial {
         } catch (IOException e) {
             throw new UncheckedIOException(implId + " server (pid " + server.pid() + ") is gone: "
                     + String.join(" | ", server.recentOutput()), e);
+        }
+    }
+
+    /** The live heap change measured after the last measured iteration, once; null otherwise. */
+    private IterationMetrics.LiveHeapChange takeLiveHeapChange() {
+        long atEnd = liveHeapBytesAtEnd;
+        if (atEnd < 0 || idleLiveHeapBytes < 0) return null;
+        liveHeapBytesAtEnd = -1;
+        return new IterationMetrics.LiveHeapChange(idleLiveHeapBytes, atEnd);
+    }
+
+    /** A Java server's live heap after a full GC, or -1 (said once) when it cannot be read. */
+    private long liveHeapBytes(long pid) {
+        try {
+            return LiveHeap.afterFullGc(pid).orElse(-1);
+        } catch (IOException e) {
+            if (!liveHeapUnreadable) System.err.println("iobench: " + implId + " live heap not measured: " + e.getMessage());
+            liveHeapUnreadable = true;
+            return -1;
         }
     }
 

@@ -85,6 +85,11 @@ public final class HotSpotPerfData {
         return Optional.ofNullable(longs.get(name));
     }
 
+    /** The names of the long counters. */
+    public java.util.Set<String> longNames() {
+        return longs.keySet();
+    }
+
     /** A string counter, if the JVM publishes it. */
     public Optional<String> stringValue(String name) {
         return Optional.ofNullable(strings.get(name));
