@@ -17,8 +17,13 @@ public final class LiveHeap {
     private LiveHeap() {
     }
 
-    /** Live heap bytes after a full GC, or empty when the JVM publishes no space counters (ZGC, -XX:-UsePerfData). */
+    /**
+     * Live heap bytes after a full GC, or empty when the process publishes no perf counters: not a
+     * HotSpot JVM of this user (a launcher such as ssh, whom the attach's SIGQUIT would kill), or a
+     * JVM run with -XX:-UsePerfData; or when its collector has no space counters.
+     */
     public static OptionalLong afterFullGc(long pid) throws IOException {
+        if (HotSpotPerfData.read(pid).isEmpty()) return OptionalLong.empty();
         HotSpotAttach.jcmd(pid, "GC.run");
         HotSpotPerfData counters = HotSpotPerfData.read(pid).orElse(null);
         return counters == null ? OptionalLong.empty() : usedBytes(counters);

@@ -54,4 +54,19 @@ class LiveHeapTest {
             jvm.waitFor();
         }
     }
+
+    @Test
+    @Timeout(30)
+    void aProcessThatIsNotAJvmIsNeitherSignalledNorMeasured() throws Exception {
+        // a launcher in front of the server (ssh) would die of the attach's SIGQUIT
+        Process sleeper = new ProcessBuilder("sleep", "20").start();
+        try {
+            assertTrue(LiveHeap.afterFullGc(sleeper.pid()).isEmpty());
+            Thread.sleep(200);
+            assertTrue(sleeper.isAlive(), "signalled");
+        } finally {
+            sleeper.destroy();
+            sleeper.waitFor();
+        }
+    }
 }
