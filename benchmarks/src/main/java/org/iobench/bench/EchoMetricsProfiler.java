@@ -13,7 +13,8 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * Puts the figures JMH does not measure itself into the same result as secondary metrics: latency
- * percentiles, MB/s, server CPU per echo and utilisation, server RSS per connection, server
+ * percentiles, MB/s, server CPU per echo and utilisation, server memory per connection (RSS, and a
+ * Java server's live heap after the fork's last measured iteration), server GC pause time, server
  * threads, driver CPU, errors, the client-bound flag, and for the open loop offered vs achieved
  * rate (names and units: docs/results.md). BenchMain always adds it.
  *
@@ -30,7 +31,8 @@ public final class EchoMetricsProfiler implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "iobench echo metrics: latency percentiles, server CPU/RSS/threads from /proc, driver CPU, errors";
+        return "iobench echo metrics: latency percentiles, server CPU/RSS/threads from /proc, server GC pauses and live heap"
+                + " (HotSpot perf counters), driver CPU, errors";
     }
 
     @Override

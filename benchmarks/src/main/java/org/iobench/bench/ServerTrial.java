@@ -26,7 +26,8 @@ import org.iobench.bench.measure.ServerPrimer;
  * starts the implementation as its own process on the server CPUs, serves it a few echoes on one
  * connection ({@link ServerPrimer}: its first-traffic costs are not the connections'), then samples
  * its idle RSS and descriptors with no connection open (the baseline of memory per connection; a
- * Java server's heap is fixed and pre-touched, see ServerCommand), brackets each iteration with /proc
+ * Java server's heap is fixed and pre-touched, see ServerCommand, so its live heap is read after a
+ * full GC, here and after the fork's last measured iteration), brackets each iteration with /proc
  * samples (the server's cost, and the interference on the pinned CPUs) and, for a Java server, its
  * GC pause counters (hsperfdata) for {@link EchoMetricsProfiler}, writes
  * each iteration's latency histogram to the fork's interval log, and at the end stops the server

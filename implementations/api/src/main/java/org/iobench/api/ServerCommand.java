@@ -22,8 +22,9 @@ public final class ServerCommand {
      * of the idle server) / N, is then what the connections add at every count, not the heap growing
      * under load (results/2026-11-27-vm: 400-570 KiB "per connection" for the Netty servers at 100
      * connections was mostly that). It also frees the figures from the machine's RAM, which sized the
-     * default initial heap (1/64 of it). Heap-held connection state (a thread-per-connection server's
-     * byte[] chunk) is then inside that fixed RSS, not in the per-connection figure; docs/results.md says so.
+     * default initial heap (1/64 of it). What a connection keeps on the heap (a thread-per-connection
+     * server's byte[] chunk) is then inside that fixed RSS: the benchmarks read it as the live heap
+     * after a full GC instead (docs/results.md, "Memory per connection").
      *
      * <p>512 MiB: 10,000 connections at the benchmarks' buffer (ServerConfig.DEFAULT_BUFFER_BYTES,
      * 16 KiB, on the heap for the thread-per-connection servers) need 10,000 x 16 KiB / 0.75 =
