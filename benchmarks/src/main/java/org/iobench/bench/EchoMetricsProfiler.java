@@ -13,7 +13,8 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * Puts the figures JMH does not measure itself into the same result as secondary metrics: latency
- * percentiles, MB/s, server CPU per echo and utilisation, server RSS per connection, server
+ * percentiles, MB/s, server CPU per echo and utilisation, server memory per connection (RSS, and a
+ * Java server's live heap after the fork's last measured iteration), server GC pause time, server
  * threads, driver CPU, errors, the client-bound flag, and for the open loop offered vs achieved
  * rate (names and units: docs/results.md). BenchMain always adds it.
  *
@@ -25,16 +26,23 @@ import org.openjdk.jmh.results.ScalarResult;
  */
 public final class EchoMetricsProfiler implements InternalProfiler {
     private static final boolean DEBUG = Settings.PROFILER_DEBUG.isTrue();
+    /** Measured iterations begun in this fork (one trial per fork). */
+    private int measuredIterations;
 
     @Override
     public String getDescription() {
-        return "iobench echo metrics: latency percentiles, server CPU/RSS/threads from /proc, driver CPU, errors";
+        return "iobench echo metrics: latency percentiles, server CPU/RSS/threads from /proc, server GC pauses and live heap"
+                + " (HotSpot perf counters), driver CPU, errors";
     }
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         // the interval is started by the benchmark's own @Setup(Level.Iteration), which also covers
-        // the first iteration (before it, the trial's server does not exist yet)
+        // the first iteration (before it, the trial's server does not exist yet); the trial only
+        // learns here whether its live heap is to be measured at this iteration's end
+        boolean measured = iterationParams.getType() == IterationType.MEASUREMENT;
+        if (measured) measuredIterations++;
+        ServerTrial.nextIterationIsLastMeasured(measured && measuredIterations == iterationParams.getCount());
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.iobench.bench;
 import java.util.ArrayList;
 import java.util.List;
 import org.iobench.bench.driver.DriverSnapshot;
+import org.iobench.bench.measure.GcPauses;
 import org.iobench.bench.measure.IterationInterference;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.ScalarResult;
@@ -50,13 +51,42 @@ final class IterationMetrics {
      * @param start       sampled at the start of the iteration
      * @param end         sampled at its end, connections still open
      * @param wallNanos   time between the two samples
-     * @param idleRssKib  RSS before any connection was opened
+     * @param idleRssKib  RSS of the started server before any connection was opened: the baseline
+     *                    memory per connection is counted from (a Java server's heap is fixed and
+     *                    pre-touched, so it is all in this figure; see ServerCommand)
      * @param cpus        CPUs the server may run on
+     * @param javaServer  a JVM, whose heap RSS cannot show (it is fixed and pre-touched)
+     * @param gcStart     the server JVM's GC pause totals at the start, or null (a native server, or
+     *                    a JVM that publishes no perf counters)
+     * @param gcEnd       the same at the end, or null
+     * @param heap        a Java server's live heap, idle and at this iteration's end; null except after
+     *                    a fork's last measured iteration (each takes a full GC), or for a native server
      */
-    record ServerSample(ProcessStats start, ProcessStats end, long wallNanos, long idleRssKib, int cpus) {
+    record ServerSample(ProcessStats start, ProcessStats end, long wallNanos, long idleRssKib, int cpus,
+                        boolean javaServer, GcPauses gcStart, GcPauses gcEnd, LiveHeapChange heap) {
         double cpuPercent() {
             return wallNanos <= 0 ? 0 : (end.cpuNanos() - start.cpuNanos()) * 100.0 / wallNanos;
         }
+
+        /** RSS the connections added: at the iteration's end, over the idle server's. */
+        double rssKibPerConnection(int connections) {
+            return (end.rssKib() - idleRssKib) / (double) connections;
+        }
+
+        /** Live heap the connections added, per connection; NaN when not measured in this iteration. */
+        double heapKibPerConnection(int connections) {
+            return heap == null ? Double.NaN : (heap.liveBytes() - heap.idleLiveBytes()) / 1024.0 / connections;
+        }
+
+        /** Milliseconds of GC pause per second of the iteration; NaN without GC counters. */
+        double gcPauseMillisPerSecond() {
+            return gcStart == null || gcEnd == null || wallNanos <= 0 ? Double.NaN
+                    : gcEnd.millisSince(gcStart) / (wallNanos / 1e9);
+        }
+    }
+
+    /** A Java server's live heap after a full GC: idle (the baseline) and with the connections open. */
+    record LiveHeapChange(long idleLiveBytes, long liveBytes) {
     }
 
     static List<ScalarResult> compute(Inputs in) {
@@ -81,7 +111,19 @@ final class IterationMetrics {
             long serverCpuNanos = s.end().cpuNanos() - s.start().cpuNanos();
             if (d.echoes() > 0) add(out, "server.cpu.us.per.echo", serverCpuNanos / 1000.0 / d.echoes(), "us/echo");
             add(out, "server.cpu.util", serverCpuPercent, "%");
-            add(out, "server.rss.kib.per.conn", (s.end().rssKib() - s.idleRssKib()) / (double) in.connections(), "KiB/conn");
+            double rssPerConnection = s.rssKibPerConnection(in.connections());
+            add(out, "server.rss.kib.per.conn", rssPerConnection, "KiB/conn");
+            double heapPerConnection = s.heapKibPerConnection(in.connections());
+            if (!Double.isNaN(heapPerConnection)) {
+                add(out, "server.heap.kib.per.conn", heapPerConnection, "KiB/conn");
+                add(out, "server.memory.kib.per.conn", rssPerConnection + heapPerConnection, "KiB/conn");
+            } else if (!s.javaServer()) {
+                // everything a native server allocates is in its RSS
+                add(out, "server.memory.kib.per.conn", rssPerConnection, "KiB/conn");
+            }
+            add(out, "server.rss.idle.kib", s.idleRssKib(), "KiB");
+            double gcPause = s.gcPauseMillisPerSecond();
+            if (!Double.isNaN(gcPause)) add(out, "server.gc.pause.ms.per.s", gcPause, "ms/s");
             out.add(new ScalarResult("server.threads", s.end().threads(), "threads", AggregationPolicy.MAX));
             boolean serverSaturated = serverCpuPercent >= SATURATED_SHARE * 100 * s.cpus();
             out.add(new ScalarResult("client.bound", clientBound(in, driverCpuPercent, serverSaturated) ? 1 : 0,

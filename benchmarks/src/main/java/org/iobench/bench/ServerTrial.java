@@ -13,15 +13,23 @@ import org.iobench.api.ServerConfig;
 import org.iobench.api.ServerProcess;
 import org.iobench.api.Settings;
 import org.iobench.bench.driver.DriverSnapshot;
+import org.iobench.bench.measure.GcPauses;
 import org.iobench.bench.measure.HistogramIntervalLog;
+import org.iobench.bench.measure.HotSpotPerfData;
 import org.iobench.bench.measure.InterferenceProbe;
 import org.iobench.bench.measure.IterationInterference;
+import org.iobench.bench.measure.LiveHeap;
+import org.iobench.bench.measure.ServerPrimer;
 
 /**
  * One JMH trial's server, shared by both benchmarks: pins this (forked) JVM to the driver CPUs,
- * starts the implementation as its own process on the server CPUs, samples its idle RSS and
- * descriptors before any connection exists, brackets each iteration with /proc samples (the
- * server's cost, and the interference on the pinned CPUs) for {@link EchoMetricsProfiler}, writes
+ * starts the implementation as its own process on the server CPUs, serves it a few echoes on one
+ * connection ({@link ServerPrimer}: its first-traffic costs are not the connections'), then samples
+ * its idle RSS and descriptors with no connection open (the baseline of memory per connection; a
+ * Java server's heap is fixed and pre-touched, see ServerCommand, so its live heap is read after a
+ * full GC, here and after the fork's last measured iteration), brackets each iteration with /proc
+ * samples (the server's cost, and the interference on the pinned CPUs) and, for a Java server, its
+ * GC pause counters (hsperfdata) for {@link EchoMetricsProfiler}, writes
  * each iteration's latency histogram to the fork's interval log, and at the end stops the server
  * and checks the trial was valid. The driver threads' figures go through its {@link TrialLedger}.
  *
@@ -30,9 +38,15 @@ import org.iobench.bench.measure.IterationInterference;
  */
 final class ServerTrial {
     static final int ACCEPT_TIMEOUT_SECONDS = 30;
+    /** After priming: how long the server may take to close the priming connection. */
+    static final long PRIMING_CLOSE_TIMEOUT_MILLIS = 2_000;
+    /** After priming: a pause before the idle sample, for what the server frees once a connection ends. */
+    static final long SETTLE_MILLIS = 100;
 
     /** The trial running in this JVM; the profiler reads it after each iteration. */
     private static volatile ServerTrial current;
+    /** Set by the profiler before each iteration: the fork's last measured one is next. */
+    private static volatile boolean lastMeasuredIterationAhead;
 
     final String implId;
     final int connections;
@@ -43,7 +57,16 @@ final class ServerTrial {
     private final CpuPinning pinning;
     private final ServerProcess server;
     private final InetSocketAddress address;
+    /** A HotSpot server, whose GC pause counters are read; a native one publishes none. */
+    private final boolean javaServer;
+    /** RSS of the listening server before the first connection: what memory per connection is counted from. */
     private final long idleRssKib;
+    /** A Java server's live heap after a full GC at the same moment; -1 when unknown. */
+    private final long idleLiveHeapBytes;
+    /** The same after the fork's last measured iteration, connections open; -1 until then. */
+    private volatile long liveHeapBytesAtEnd = -1;
+    /** The live heap could not be read once (said once, then left out). */
+    private volatile boolean liveHeapUnreadable;
     private final long idleFds;
     /** Stops the server if the forked JVM exits without the trial's teardown (a failed setup or benchmark). */
     private final Thread stopOnExit;
@@ -60,12 +83,14 @@ final class ServerTrial {
     private WarmUp.Outcome warmUp;
     private volatile ProcessStats iterationStart;
     private volatile ProcessStats iterationEnd;
+    private volatile GcPauses gcAtStart;
+    private volatile GcPauses gcAtEnd;
     private volatile long iterationStartNanos;
     private volatile long iterationStartMillis;
     private volatile long iterationEndNanos;
 
     private ServerTrial(String implId, int connections, int payloadBytes, double offeredRate, CpuPinning pinning,
-                        ServerProcess server, InetSocketAddress address) throws IOException {
+                        ServerProcess server, boolean javaServer, InetSocketAddress address) throws IOException {
         this.implId = implId;
         this.connections = connections;
         this.payloadBytes = payloadBytes;
@@ -73,6 +98,10 @@ final class ServerTrial {
         this.pinning = pinning;
         this.server = server;
         this.address = address;
+        this.javaServer = javaServer;
+        if (server != null) primeAndSettle(implId, server, address, payloadBytes);
+        // before the idle RSS: the first attach starts the server's Attach Listener thread, a cost of the baseline
+        this.idleLiveHeapBytes = server == null || !javaServer ? -1 : liveHeapBytes(server.pid());
         this.idleRssKib = server == null ? -1 : ProcessStats.read(server.pid()).rssKib();
         this.idleFds = server == null ? -1 : ProcessStats.openFiles(server.pid());
         this.interference = server == null ? null : new InterferenceProbe(ProcessHandle.current().pid(), server.pid(),
@@ -94,7 +123,7 @@ final class ServerTrial {
         if (!target.isBlank()) {
             int colon = target.lastIndexOf(':');
             String host = target.substring(0, colon).replace("[", "").replace("]", "");
-            trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, null,
+            trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, null, false,
                     new InetSocketAddress(host, Integer.parseInt(target.substring(colon + 1))));
         } else {
             Implementation impl = Implementation.byId(implId).orElseThrow(() -> new IllegalArgumentException(
@@ -104,7 +133,8 @@ final class ServerTrial {
             ServerProcess server = ServerProcess.start(impl, ServerConfig.defaults().withThreads(threads),
                     pinning.pinned() ? pinning.serverList() : null);
             try {
-                trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, server.address());
+                trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, impl.family.isJava(),
+                        server.address());
             } catch (IOException | RuntimeException e) {
                 server.stop();
                 throw e;
@@ -112,6 +142,34 @@ final class ServerTrial {
         }
         current = trial;
         return trial;
+    }
+
+    /**
+     * Serves the priming echoes and waits, bounded, until the server has closed that connection, so
+     * the idle sample holds no connection but everything serving at all allocates.
+     */
+    private static void primeAndSettle(String implId, ServerProcess server, InetSocketAddress address, int payloadBytes)
+            throws IOException {
+        long fdsBefore = ProcessStats.openFiles(server.pid());
+        try {
+            ServerPrimer.prime(address, payloadBytes);
+        } catch (IOException e) {
+            throw new IOException(implId + " failed while primed with " + payloadBytes + "-byte echoes on one connection: "
+                    + e.getMessage() + "; last output: " + String.join(" | ", server.recentOutput()), e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PRIMING_CLOSE_TIMEOUT_MILLIS);
+        try {
+            while (ProcessStats.openFiles(server.pid()) > fdsBefore && System.nanoTime() < deadline) Thread.sleep(10);
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + implId + " settled after priming", e);
+        }
+    }
+
+    /** EchoMetricsProfiler, before each iteration: whether it is the fork's last measured one. */
+    static void nextIterationIsLastMeasured(boolean last) {
+        lastMeasuredIterationAhead = last;
     }
 
     static ServerTrial current() {
@@ -166,6 +224,7 @@ final class ServerTrial {
     void iterationStarted() {
         ledger.clearIteration();
         iterationStart = sampleServer();
+        gcAtStart = sampleGc();
         interferenceStart = sampleInterference();
         iterationStartNanos = System.nanoTime();
         iterationStartMillis = System.currentTimeMillis();
@@ -183,8 +242,13 @@ final class ServerTrial {
     /** Benchmark-scope @TearDown(Level.Iteration): every driver thread has stopped sending by now. */
     void iterationEnded() {
         iterationEnd = sampleServer();
+        gcAtEnd = sampleGc();
         interferenceEnd = sampleInterference();
         iterationEndNanos = System.nanoTime();
+        // after every sample of the iteration: the full GC stops the server, and nothing is measured after it
+        if (lastMeasuredIterationAhead && javaServer && server != null && idleLiveHeapBytes >= 0) {
+            liveHeapBytesAtEnd = liveHeapBytes(server.pid());
+        }
     }
 
     /** The ended iteration, for the profiler; null when no driver interval was handed over. */
@@ -202,7 +266,7 @@ final class ServerTrial {
                 : interference.between(interferenceStart, interferenceEnd);
         IterationMetrics.ServerSample serverSample = server == null || iterationStart == null || iterationEnd == null ? null
                 : new IterationMetrics.ServerSample(iterationStart, iterationEnd, iterationEndNanos - iterationStartNanos,
-                        idleRssKib, pinning.serverCpus().size());
+                        idleRssKib, pinning.serverCpus().size(), javaServer, gcAtStart, gcAtEnd, takeLiveHeapChange());
         return new IterationMetrics.Inputs(combined, driverThreads, echoesPerSecond, serverSample, connections, payloadBytes,
                 offeredRate, disturbance, warmUp());
     }
@@ -242,6 +306,36 @@ final class ServerTrial {
         } catch (IOException e) {
             throw new UncheckedIOException(implId + " server (pid " + server.pid() + ") is gone: "
                     + String.join(" | ", server.recentOutput()), e);
+        }
+    }
+
+    /** The live heap change measured after the last measured iteration, once; null otherwise. */
+    private IterationMetrics.LiveHeapChange takeLiveHeapChange() {
+        long atEnd = liveHeapBytesAtEnd;
+        if (atEnd < 0 || idleLiveHeapBytes < 0) return null;
+        liveHeapBytesAtEnd = -1;
+        return new IterationMetrics.LiveHeapChange(idleLiveHeapBytes, atEnd);
+    }
+
+    /** A Java server's live heap after a full GC, or -1 (said once) when it cannot be read. */
+    private long liveHeapBytes(long pid) {
+        try {
+            return LiveHeap.afterFullGc(pid).orElse(-1);
+        } catch (IOException e) {
+            if (!liveHeapUnreadable) System.err.println("iobench: " + implId + " live heap not measured: " + e.getMessage());
+            liveHeapUnreadable = true;
+            return -1;
+        }
+    }
+
+    /** The server JVM's GC pause totals; null for a native server or a JVM without perf counters. */
+    private GcPauses sampleGc() {
+        if (server == null || !javaServer) return null;
+        try {
+            return HotSpotPerfData.read(server.pid()).flatMap(GcPauses::of).orElse(null);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // a figure we cannot read is left out of the result, it does not fail the trial
+            return null;
         }
     }
 

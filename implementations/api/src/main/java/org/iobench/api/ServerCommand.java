@@ -14,8 +14,27 @@ import java.util.List;
  */
 public final class ServerCommand {
 
-    /** Flags every server JVM gets; recorded with each run. Extra ones: -Diobench.server.jvmArgs="...". */
-    public static final List<String> BASE_JVM_ARGS = List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * Flags every server JVM gets; recorded with each run. Extra ones: -Diobench.server.jvmArgs="...".
+     *
+     * <p>The heap is fixed and pre-touched (-Xms = -Xmx, -XX:+AlwaysPreTouch) so that the server's
+     * RSS is flat before the first connection: memory per connection, (RSS with N connections - RSS
+     * of the idle server) / N, is then what the connections add at every count, not the heap growing
+     * under load (results/2026-11-27-vm: 400-570 KiB "per connection" for the Netty servers at 100
+     * connections was mostly that). It also frees the figures from the machine's RAM, which sized the
+     * default initial heap (1/64 of it). What a connection keeps on the heap (a thread-per-connection
+     * server's byte[] chunk) is then inside that fixed RSS: the benchmarks read it as the live heap
+     * after a full GC instead (docs/results.md, "Memory per connection").
+     *
+     * <p>512 MiB: 10,000 connections at the benchmarks' buffer (ServerConfig.DEFAULT_BUFFER_BYTES,
+     * 16 KiB, on the heap for the thread-per-connection servers) need 10,000 x 16 KiB / 0.75 =
+     * 208 MiB within {@link ConnectionBudget}'s share, and live data at a third of the heap keeps the
+     * collector from thrashing. Pre-touching it costs each start about 0.3-0.6 s of the server's CPU
+     * (measured on a busy 2-core VM). Direct memory keeps the 1 GiB it had as the old -Xmx's default,
+     * so direct-buffer budgets (nio-selector, nio2-async, Netty's pool) are unchanged.
+     */
+    public static final List<String> BASE_JVM_ARGS = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch",
+            "-XX:MaxDirectMemorySize=1g", "-XX:+ExitOnOutOfMemoryError");
 
     private ServerCommand() {
     }

@@ -1,0 +1,40 @@
+package org.iobench.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The server JVM's flags: a heap whose RSS is flat before the first connection, and big enough for 10,000. */
+class ServerCommandTest {
+
+    private static long bytesOf(String flagPrefix) {
+        String flag = ServerCommand.jvmArgs().stream().filter(a -> a.startsWith(flagPrefix)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + flagPrefix + " in " + ServerCommand.jvmArgs()));
+        String size = flag.substring(flagPrefix.length()).toLowerCase();
+        long unit = switch (size.charAt(size.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        return Long.parseLong(Character.isDigit(size.charAt(size.length() - 1)) ? size : size.substring(0, size.length() - 1)) * unit;
+    }
+
+    @Test
+    void theHeapIsFixedAndPreTouchedSoIdleRssIsTheWholeHeap() {
+        List<String> args = ServerCommand.jvmArgs();
+        assertEquals(bytesOf("-Xmx"), bytesOf("-Xms"), args::toString);
+        assertTrue(args.contains("-XX:+AlwaysPreTouch"), args::toString);
+    }
+
+    @Test
+    void tenThousandConnectionsAtTheBenchmarkBufferFitTheBudget() {
+        // the thread-per-connection servers keep one ServerConfig.DEFAULT_BUFFER_BYTES chunk per
+        // connection on the heap and as much direct memory (ThreadPerConnectionEchoServer)
+        long perConnection = ServerConfig.DEFAULT_BUFFER_BYTES;
+        assertTrue(bytesOf("-Xmx") * ConnectionBudget.SHARE / perConnection >= 10_000, "heap");
+        assertTrue(bytesOf("-XX:MaxDirectMemorySize=") * ConnectionBudget.SHARE / perConnection >= 10_000, "direct memory");
+    }
+}
