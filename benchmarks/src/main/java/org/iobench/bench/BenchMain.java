@@ -288,7 +288,7 @@ public final class BenchMain {
     static final double MAX_DISTURBED_SHARE = IterationInterference.MAX_DISTURBED_SHARE;
 
     /** The version of the run folder's format (docs/results.md), recorded with every run. */
-    static final String RESULTS_FORMAT = "2";
+    static final String RESULTS_FORMAT = "3";
 
     /** env.properties keys of the plan the reports check jmh.json against (results contract). */
     static final String PLAN_PREFIX = "plan.";

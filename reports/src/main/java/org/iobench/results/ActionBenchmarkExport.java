@@ -24,7 +24,7 @@ public final class ActionBenchmarkExport {
 
     private static final List<String> BIGGER = List.of(Metric.PRIMARY);
     private static final List<String> SMALLER = List.of("latency.p50", "latency.p99", "latency.p999",
-            "server.cpu.us.per.echo", "server.rss.kib.per.conn");
+            "server.cpu.us.per.echo", Metric.MEMORY_PER_CONNECTION);
 
     private ActionBenchmarkExport() {
     }

@@ -35,7 +35,7 @@ public final class BencherExport {
         measures.put("latency.p99", "latency-p99-us");
         measures.put("latency.p999", "latency-p999-us");
         measures.put("server.cpu.us.per.echo", "server-cpu-us-per-echo");
-        measures.put("server.rss.kib.per.conn", "server-rss-kib-per-connection");
+        measures.put(Metric.MEMORY_PER_CONNECTION, "server-memory-kib-per-connection");
         return measures;
     }
 

@@ -40,8 +40,8 @@ public final class Charts {
             new PlottedFigure("latency.p999", "latency-p999", "p99.9 latency", LOG_LOWER, ChartFiles.Scale.LOG));
     private static final PlottedFigure CPU = new PlottedFigure("server.cpu.us.per.echo", "cpu-per-echo",
             "Server CPU per echo", "server CPU µs per echo (lower is better)", ChartFiles.Scale.LINEAR_FROM_ZERO);
-    private static final PlottedFigure MEMORY = new PlottedFigure("server.rss.kib.per.conn", "memory-per-connection",
-            "Server memory per connection", "server RSS KiB per connection, log scale (lower is better)",
+    private static final PlottedFigure MEMORY = new PlottedFigure(Metric.MEMORY_PER_CONNECTION, "memory-per-connection",
+            "Server memory per connection", "KiB per connection (RSS + live heap), log scale (lower is better)",
             ChartFiles.Scale.LOG);
 
     private Charts() {

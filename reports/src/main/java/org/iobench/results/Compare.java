@@ -48,7 +48,7 @@ public final class Compare {
         }
     }
 
-    static final String RSS_PER_CONNECTION = "server.rss.kib.per.conn";
+    static final String RSS_PER_CONNECTION = Metric.MEMORY_PER_CONNECTION;
     /** RSS per connection is gated only from this many connections on (issue 10). */
     static final long MIN_CONNECTIONS_FOR_MEMORY = 1_000;
     /** What must match between two runs for their figures to be comparable at all. */

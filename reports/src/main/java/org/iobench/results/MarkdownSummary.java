@@ -28,7 +28,8 @@ public final class MarkdownSummary {
             new Figure(Metric.PRIMARY, "Throughput, echoes/s", "throughput"),
             new Figure("latency.p99", "p99 latency, µs (closed loop)", null),
             new Figure("server.cpu.us.per.echo", "Server CPU, µs per echo", "cpu-per-echo"),
-            new Figure("server.rss.kib.per.conn", "Server memory, KiB RSS per connection", "memory-per-connection"),
+            new Figure(Metric.MEMORY_PER_CONNECTION, "Server memory per connection, KiB (RSS + live heap)", "memory-per-connection"),
+            new Figure("server.gc.pause.ms.per.s", "Server GC pause, ms per second (Java servers)", null),
             new Figure("server.threads", "Server threads", null));
     private static final List<Figure> LATENCY_FIGURES = List.of(
             new Figure(Metric.PRIMARY, "Achieved echoes/s (offered rate in the heading)", null),

@@ -14,6 +14,11 @@ public record Metric(String name, String unit, String label, Direction direction
 
     /** The primary score of both benchmarks: verified echoes per second (JMH unit ops/s). */
     public static final String PRIMARY = "echoes.per.s";
+    /**
+     * What one connection costs the server: RSS over the idle server plus, for Java servers, the live
+     * heap per connection (docs/results.md). The memory figure to compare across servers.
+     */
+    public static final String MEMORY_PER_CONNECTION = "server.memory.kib.per.conn";
 
     private static final Direction BIGGER = Direction.BIGGER_IS_BETTER;
     private static final Direction SMALLER = Direction.SMALLER_IS_BETTER;
@@ -21,7 +26,9 @@ public record Metric(String name, String unit, String label, Direction direction
     /**
      * In table order. Not gated, and why: p99.99/max are single hiccups (GC, scheduler) on a shared box;
      * mb.per.s and achieved.rate restate the primary score (gating them would count one change twice);
-     * CPU utilisation rises with throughput, so it is not a cost by itself (µs per echo is); threads,
+     * CPU utilisation rises with throughput, so it is not a cost by itself (µs per echo is); RSS and live
+     * heap per connection are the two parts of memory per connection (gated as one); GC pause per second
+     * is near 0 with a fixed 512 MiB heap and too rare to judge; threads,
      * errors and client.bound are checks, not performance; offered.rate is an input.
      */
     public static final List<Metric> KNOWN = List.of(
@@ -36,7 +43,11 @@ public record Metric(String name, String unit, String label, Direction direction
             new Metric("server.cpu.us.per.echo", "us/echo", "server CPU per echo", SMALLER, true),
             new Metric("server.cpu.util", "%", "server CPU", SMALLER, false),
             new Metric("driver.cpu.util", "%", "driver CPU", SMALLER, false),
-            new Metric("server.rss.kib.per.conn", "KiB/conn", "server RSS per connection", SMALLER, true),
+            new Metric(MEMORY_PER_CONNECTION, "KiB/conn", "server memory per connection", SMALLER, true),
+            new Metric("server.rss.kib.per.conn", "KiB/conn", "server RSS per connection", SMALLER, false),
+            new Metric("server.heap.kib.per.conn", "KiB/conn", "server live heap per connection", SMALLER, false),
+            new Metric("server.rss.idle.kib", "KiB", "server idle RSS", SMALLER, false),
+            new Metric("server.gc.pause.ms.per.s", "ms/s", "server GC pause per second", SMALLER, false),
             new Metric("server.threads", "threads", "server threads", SMALLER, false),
             new Metric("errors", "errors", "errors", SMALLER, false),
             new Metric("client.bound", "flag", "client-bound", SMALLER, false),

@@ -21,7 +21,7 @@ import org.iobench.bench.stats.IntervalEstimate;
  */
 final class VerdictTables {
     private static final String CPU = "server.cpu.us.per.echo";
-    private static final String RSS = "server.rss.kib.per.conn";
+    private static final String MEMORY = Metric.MEMORY_PER_CONNECTION;
 
     private VerdictTables() {
     }
@@ -61,8 +61,8 @@ final class VerdictTables {
                     + " ⚑ some iterations disturbed.");
             out.add("");
             out.add(closedLoop
-                    ? "| | impl | echoes/s | ÷ best | % of " + reference + " | server CPU µs/echo | RSS KiB/conn |"
-                    : "| | impl | server CPU µs/echo | ÷ best | p99 µs | delivered | RSS KiB/conn |");
+                    ? "| | impl | echoes/s | ÷ best | % of " + reference + " | server CPU µs/echo | memory KiB/conn |"
+                    : "| | impl | server CPU µs/echo | ÷ best | p99 µs | delivered | memory KiB/conn |");
             out.add("|---|---|---:|---:|---:|---:|---:|");
             for (BenchResult result : ranked) {
                 Optional<IntervalEstimate> toBest = result.impl().equals(top) ? Optional.empty()
@@ -70,7 +70,7 @@ final class VerdictTables {
                 boolean tied = result.impl().equals(top) || toBest.map(r -> r.low() <= 1 && 1 <= r.high()).orElse(false);
                 String figure = Numbers.compact(result.metric(metric).get().score());
                 String ratio = result.impl().equals(top) ? "1" : toBest.map(VerdictTables::ratio).orElse("–");
-                String rss = result.metric(RSS).map(m -> Numbers.compact(m.score())).orElse("–");
+                String rss = result.metric(MEMORY).map(m -> Numbers.compact(m.score())).orElse("–");
                 String third;
                 String fourth;
                 if (closedLoop) {

@@ -253,16 +253,16 @@ class CompareTest {
 
     @Test
     void memoryPerConnectionIsGatedOnlyFromAThousandConnections() throws IOException {
-        Fixtures.Tweak moreMemory = (bench, params, metric, score) -> metric.equals("server.rss.kib.per.conn") ? score * 2 : score;
+        Fixtures.Tweak moreMemory = (bench, params, metric, score) -> metric.equals(Metric.MEMORY_PER_CONNECTION) ? score * 2 : score;
         Path baseline = run("baseline", 0.01, Fixtures.NONE);
         Path current = run("current", 0.01, moreMemory);
         assertEquals(CompareMain.REGRESSED, compare(baseline.toString(), current.toString(), "--absolute"));
-        List<String> flagged = stdout().lines().filter(l -> l.contains("server RSS per connection") && l.contains("REGRESSION")).toList();
+        List<String> flagged = stdout().lines().filter(l -> l.contains("server memory per connection") && l.contains("REGRESSION")).toList();
         assertTrue(!flagged.isEmpty(), stdout());
         // every table row about memory belongs to a result at >= 1,000 connections
         String[] sections = stdout().split("### ");
         for (String section : sections) {
-            if (section.contains("server RSS per connection")) {
+            if (section.contains("server memory per connection")) {
                 assertTrue(section.contains("connections=1000 ") || section.contains("connections=10000 "), section);
             }
         }

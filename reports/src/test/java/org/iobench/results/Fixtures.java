@@ -178,6 +178,7 @@ final class Fixtures {
         secondary.put("driver.cpu.util", 70.0);
         double stackKib = impl.equals("blocking") ? 80 : impl.equals("virtual") ? 6 : 2 + index % 3;
         secondary.put("server.rss.kib.per.conn", stackKib + 200.0 / connections);
+        secondary.put("server.memory.kib.per.conn", stackKib + 200.0 / connections);
         secondary.put("server.threads", impl.equals("blocking") ? connections + 3.0 : 4.0);
         secondary.put("errors", 0.0);
         secondary.put("client.bound", 0.0);

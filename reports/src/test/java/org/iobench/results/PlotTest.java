@@ -47,8 +47,8 @@ class PlotTest {
         int connections = Fixtures.CONNECTIONS.size();
         int throughputResults = impls * connections * Fixtures.PAYLOADS.size();
         int latencyResults = impls * connections;
-        // throughput: primary + 14 secondaries; latency: primary + 16 (offered and achieved rate)
-        assertEquals(1 + throughputResults * 15 + latencyResults * 17, lines.size());
+        // throughput: primary + 15 secondaries; latency: primary + 17 (offered and achieved rate)
+        assertEquals(1 + throughputResults * 16 + latencyResults * 18, lines.size());
         String expectedStart = "ThroughputBenchmark.echo,thrpt,netty-epoll-et,100,64,1,,,echoes.per.s,";
         String row = lines.stream().filter(l -> l.startsWith(expectedStart)).findFirst().orElseThrow();
         String[] cells = row.split(",", -1);

@@ -22,7 +22,7 @@ class VerdictTablesTest {
                 "netty-nio", new double[] {80, 40, 80},          // 0.80 in every round: not tied
                 "blocking", new double[] {101, 30, 60}));        // 1.01, 0.60, 0.60: one round as good as the best
         List<String> rows = VerdictTables.lines(RunDir.load(run)).stream().filter(l -> l.startsWith("| ")).toList();
-        assertEquals("| | impl | echoes/s | ÷ best | % of native-epoll-et | server CPU µs/echo | RSS KiB/conn |", rows.get(0));
+        assertEquals("| | impl | echoes/s | ÷ best | % of native-epoll-et | server CPU µs/echo | memory KiB/conn |", rows.get(0));
         List<String> body = rows.subList(1, rows.size());
         assertTrue(body.get(0).startsWith("| ★ | native-epoll-et | 100 | 1 | 100% |"), body.toString());
         assertTrue(body.get(1).startsWith("| ★ | nio-selector | 97.0 | 0.99 [0.97, 1.04] |"), body.toString());
