@@ -136,12 +136,12 @@ public final class CompareMain {
                     + ": " + regressions.getFirst().judgement().reason());
             return REGRESSED;
         }
-        if (undecided == outcome.rows().size()) {
+        if (undecided == outcome.gated().size()) {
             err.println("iobench compare: inconclusive: none of the " + undecided + " figures could be decided over "
                     + outcome.rounds() + " rounds (see the reasons); run more rounds");
             return INCONCLUSIVE;
         }
-        err.println("iobench compare: ok: no regression in " + outcome.rows().size() + " figure(s) over " + outcome.rounds()
+        err.println("iobench compare: ok: no regression in " + outcome.gated().size() + " gated figure(s) over " + outcome.rounds()
                 + " paired rounds" + (undecided > 0 ? "; " + undecided + " could not be decided (see the reasons)" : ""));
         return OK;
     }

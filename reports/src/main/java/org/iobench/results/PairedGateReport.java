@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.iobench.bench.stats.MinimumDetectableEffect;
 import org.iobench.bench.stats.PairedRatio;
@@ -27,6 +28,7 @@ final class PairedGateReport {
         out.println();
         int regressions = outcome.with(GateOutcome.REGRESSION).size();
         int inconclusive = outcome.with(GateOutcome.INCONCLUSIVE).size();
+        int gatedFigures = outcome.gated().size();
         out.println(regressions > 0 ? "**Result: " + regressions + " REGRESSION(S)**" : "**Result: no regression**");
         out.println();
         out.printf(Locale.ROOT, "Measured A/B on one machine (%s, %s): every trial of base and head back to back in each of"
@@ -34,27 +36,27 @@ final class PairedGateReport {
                         + " ratios at %.0f%%, Benjamini–Hochberg over the %d figures judged at once (false discovery rate %.0f%%),"
                         + " and a practical threshold of %.0f%%. %d of them could not be decided (see why).%n%n",
                 head.env("hostname"), head.env("jdk.version"), outcome.rounds(), 100 * (1 - rule.falseDiscoveryRate()),
-                outcome.rows().size(), 100 * rule.falseDiscoveryRate(), 100 * rule.threshold(), inconclusive);
+                gatedFigures, 100 * rule.falseDiscoveryRate(), 100 * rule.threshold(), inconclusive);
         if (outcome.droppedPairs() > 0) {
             out.printf(Locale.ROOT, "%d round(s) of a result were left out because a side's fork there was disturbed (most of"
                     + " its iterations had other work on the pinned CPUs, run-queue waits or steal; see each side's summary.md).%n%n",
                     outcome.droppedPairs());
         }
-        out.println("| result | figure | base | head | head/base [interval] | verdict |");
-        out.println("|---|---|---:|---:|---:|---|");
-        for (PairedGate.Row row : outcome.rows()) {
-            PairedRatio ratio = row.judgement().ratio();
-            out.println("| " + row.result().shortName() + " " + BenchResult.describeParams(row.result().params()) + " | "
-                    + row.metric().label() + " (" + row.metric().unit() + ") | " + Numbers.compact(row.base()) + " | "
-                    + Numbers.compact(row.head()) + " | " + (ratio == null ? "–" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]",
-                    ratio.ratio(), ratio.low(), ratio.high())) + " | " + label(row.judgement().outcome()) + " |");
+        table(outcome.gated(), out);
+        if (!outcome.reported().isEmpty()) {
+            out.println();
+            out.println("Reported, not gated (too noisy on this kind of machine to decide anything at this many rounds; see the"
+                    + " power table below):");
+            out.println();
+            table(outcome.reported(), out);
         }
         out.println();
         power(rule, outcome, out);
         out.println("Why, figure by figure:");
         out.println();
         for (PairedGate.Row row : outcome.rows()) {
-            out.println("- " + label(row.judgement().outcome()) + ": " + row.judgement().figure() + ": " + row.judgement().reason());
+            out.println("- " + (row.gated() ? "" : "(not gated) ") + label(row.judgement().outcome()) + ": " + row.judgement().figure()
+                    + ": " + row.judgement().reason());
         }
     }
 
@@ -68,24 +70,27 @@ final class PairedGateReport {
      * threshold; and the rounds that would detect twice the threshold.
      */
     static void power(RegressionRule rule, PairedGate.Outcome outcome, PrintStream out) {
-        int figures = outcome.rows().size();
+        int gated = outcome.gated().size();
+        int reported = outcome.reported().size();
         int rounds = outcome.rounds();
-        if (rounds < 2 || figures == 0) return;
-        double alpha = rule.falseDiscoveryRate() / figures;
+        if (rounds < 2 || gated == 0) return;
         java.util.Map<String, java.util.List<Double>> spreads = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> family = new java.util.HashMap<>();
         for (PairedGate.Row row : outcome.rows()) {
             PairedRatio ratio = row.judgement().ratio();
             if (ratio == null || !Double.isFinite(ratio.logSd())) continue;
-            spreads.computeIfAbsent(row.result().shortName() + " " + row.metric().label(), k -> new java.util.ArrayList<>())
-                    .add(ratio.logSd());
+            String kind = row.result().shortName() + " " + row.metric().label() + (row.gated() ? "" : " (not gated)");
+            spreads.computeIfAbsent(kind, k -> new java.util.ArrayList<>()).add(ratio.logSd());
+            family.put(kind, row.gated() ? gated : reported);
         }
         if (spreads.isEmpty()) return;
-        out.printf(Locale.ROOT, "What %d rounds can see (80%% power, one real change among %d figures):%n%n", rounds, figures);
+        out.printf(Locale.ROOT, "What %d rounds can see (80%% power, one real change among the %d gated figures):%n%n", rounds, gated);
         out.println("| figure | between-round σ of log(head/base), median | smallest change detected | rounds for ±"
                 + Math.round(200 * rule.threshold()) + "% |");
         out.println("|---|---:|---:|---:|");
         spreads.forEach((figure, sds) -> {
             double sd = sds.stream().sorted().toList().get(sds.size() / 2);
+            double alpha = rule.falseDiscoveryRate() / family.get(figure);
             double detectable = Math.max(rule.threshold(), MinimumDetectableEffect.relativeChange(sd, rounds, alpha,
                     MinimumDetectableEffect.DEFAULT_POWER));
             int needed = MinimumDetectableEffect.roundsNeeded(sd, 2 * rule.threshold(), alpha, MinimumDetectableEffect.DEFAULT_POWER,
@@ -113,6 +118,7 @@ final class PairedGateReport {
             figure.addProperty("base", row.base());
             figure.addProperty("head", row.head());
             figure.addProperty("outcome", row.judgement().outcome().name());
+            figure.addProperty("gated", row.gated());
             PairedRatio ratio = row.judgement().ratio();
             if (ratio != null) {
                 figure.addProperty("ratio", ratio.ratio());
@@ -129,6 +135,18 @@ final class PairedGateReport {
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ResultsException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void table(List<PairedGate.Row> rows, PrintStream out) {
+        out.println("| result | figure | base | head | head/base [interval] | verdict |");
+        out.println("|---|---|---:|---:|---:|---|");
+        for (PairedGate.Row row : rows) {
+            PairedRatio ratio = row.judgement().ratio();
+            out.println("| " + row.result().shortName() + " " + BenchResult.describeParams(row.result().params()) + " | "
+                    + row.metric().label() + " (" + row.metric().unit() + ") | " + Numbers.compact(row.base()) + " | "
+                    + Numbers.compact(row.head()) + " | " + (ratio == null ? "–" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]",
+                    ratio.ratio(), ratio.low(), ratio.high())) + " | " + label(row.judgement().outcome()) + " |");
         }
     }
 

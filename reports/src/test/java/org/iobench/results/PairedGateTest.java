@@ -48,7 +48,7 @@ class PairedGateTest {
         assertEquals(CompareMain.OK, result.status, result.err);
         assertTrue(!result.out.contains("**REGRESSION**"), result.out);
         // the gate says what it could have seen: per figure kind, the smallest change these rounds detect
-        assertTrue(result.out.contains("What 5 rounds can see (80% power, one real change among 16 figures):"), result.out);
+        assertTrue(result.out.contains("What 5 rounds can see (80% power, one real change among the 12 gated figures):"), result.out);
         String echoes = result.out.lines().filter(l -> l.startsWith("| ThroughputBenchmark.echo echoes/s |")).findFirst()
                 .orElseThrow(() -> new AssertionError(result.out));
         // σ of the fixture's per-round log ratios is about 2%·√2 (independent 2% noise per side, medians of 4)
@@ -78,12 +78,14 @@ class PairedGateTest {
     }
 
     @Test
-    void aTailStallIsCaughtInTheOpenLoopP99() throws IOException {
+    void aWorseP99IsReportedWithItsVerdictButDecidesNothing() throws IOException {
         Result result = gate((impl, metric, value) -> impl.equals("blocking") && metric.equals("latency.p99") ? value * 1.5 : value,
                 "s1", "s1");
-        assertEquals(CompareMain.REGRESSED, result.status, result.out);
-        assertTrue(result.out.lines().anyMatch(l -> l.contains("LatencyBenchmark") && l.contains("impl=blocking")
+        assertEquals(CompareMain.OK, result.status, "p99 is reported, not gated: " + result.out);
+        String reported = result.out.substring(result.out.indexOf("Reported, not gated"));
+        assertTrue(reported.lines().anyMatch(l -> l.contains("LatencyBenchmark") && l.contains("impl=blocking")
                 && l.contains("p99 latency") && l.contains("**REGRESSION**")), result.out);
+        assertTrue(result.out.contains("- (not gated) **REGRESSION**: LatencyBenchmark.echo thrpt impl=blocking"), result.out);
     }
 
     @Test
