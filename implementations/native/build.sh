@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the native echo server and load client into OUTPUT_DIR (Maven calls this in the compile
+# Builds the native echo server, the load client and the core-distance probe into OUTPUT_DIR (Maven calls this in the compile
 # phase with target/bin). Without a C compiler the build is not failed: OUTPUT_DIR/UNAVAILABLE gets
 # the reason, and the native servers are then reported unavailable (never silently replaced).
 # Without liburing (Debian: liburing-dev) the server is built without native-io-uring, which it
@@ -14,6 +14,7 @@ flags=(-O2 -std=c11 -Wall -Wextra -pthread)
 server_sources=(echo_server.c stop_wait.c server_options.c listener.c echo_worker.c echo_accept.c echo_connection.c cli.c)
 uring_sources=(uring_server.c uring_setup.c uring_worker.c uring_connection.c)
 client_sources=(load_client.c load_connect.c load_connection.c load_options.c cli.c)
+distance_sources=(core_distance.c cli.c)
 
 compiler=${CC:-}
 if [ -z "$compiler" ]; then
@@ -46,7 +47,7 @@ stale() {
 }
 
 if [ -z "$compiler" ] || ! command -v "$compiler" >/dev/null 2>&1; then
-  if ! stale "$out/iobench-echo-server" && ! stale "$out/iobench-load-client"; then
+  if ! stale "$out/iobench-echo-server" && ! stale "$out/iobench-load-client" && ! stale "$out/iobench-core-distance"; then
     rm -f "$out/UNAVAILABLE"   # built earlier and still current: nothing needs a compiler
     exit 0
   fi
@@ -73,4 +74,5 @@ else
 fi
 echo "$config" > "$out/BUILT_WITH"
 build iobench-load-client "${client_sources[@]}"
+build iobench-core-distance "${distance_sources[@]}"
 rm -f "$out/UNAVAILABLE"   # a note left from an earlier build without a compiler

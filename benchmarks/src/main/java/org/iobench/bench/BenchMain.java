@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,6 +19,7 @@ import org.iobench.api.ServerCommand;
 import org.iobench.api.Settings;
 import org.iobench.bench.driver.DriverIoKind;
 import org.iobench.bench.driver.SourceAddresses;
+import org.iobench.bench.measure.CoreDistance;
 import org.iobench.bench.measure.IterationInterference;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -200,6 +202,9 @@ public final class BenchMain {
         // a round's own slots are numbered 1..trialsPerRound; a fork measured again gets a number above that
         int trialsPerRound = schedule.size() / timing.rounds();
         List<String> remeasured = new ArrayList<>();
+        // pairs split across CPU placements are common on a VM (a sixth of the pairs here), so they get their own budget
+        int replaceBudget = Math.max(1, schedule.size() / 4);
+        List<String> replaced = new ArrayList<>();
         try {
             for (int n = 0; n < forks.size() && !stopping(sides); n++) {
                 TrialSchedule.Slot slot = forks.get(n);
@@ -207,32 +212,48 @@ public final class BenchMain {
                 List<Side> order = n % 2 == 0 ? sides : sides.reversed();
                 Map<Side, RoundMerge.Part> parts = new LinkedHashMap<>();
                 double disturbed = 0;
+                List<Double> distances = new ArrayList<>();
                 for (Side side : order) {
                     if (stopping(sides)) break;
                     RoundMerge.Part part = side.record().nextPart(slot);
                     parts.put(side, part);
                     System.out.printf("%nbench: fork %d of %d: round %d of %d, %s%s%n", n + 1, forks.size(), slot.round(),
                             timing.rounds(), describe(slot.trial()), side.name() == null ? "" : " [" + side.name() + "]");
-                    disturbed = Math.max(disturbed, runFork(side, slot, part, jmh, timing, console, n + 1));
+                    ForkOutcome outcome = runFork(side, slot, part, jmh, timing, console, n + 1);
+                    disturbed = Math.max(disturbed, outcome.disturbedShare());
+                    distances.add(outcome.cpuDistanceNanos());
                 }
+                if (stopping(sides)) break;
+                String what = describe(slot.trial()) + " round " + slot.round();
+                boolean firstAttempt = slot.order() <= trialsPerRound;
                 // a fork the interference probe flagged in most of its iterations is measured again (with its
                 // A/B partner), once, within a budget
-                if (disturbed > MAX_DISTURBED_SHARE && !stopping(sides)) {
-                    String what = describe(slot.trial()) + " round " + slot.round();
-                    boolean firstAttempt = slot.order() <= trialsPerRound;
+                if (disturbed > MAX_DISTURBED_SHARE) {
                     if (firstAttempt && remeasured.size() < remeasureBudget) {
                         System.out.printf("bench: %.0f%% of the fork's iterations were disturbed: measuring it again at the end%n", 100 * disturbed);
                         for (Map.Entry<Side, RoundMerge.Part> entry : parts.entrySet()) entry.getKey().record().discard(entry.getValue());
                         remeasured.add(what);
-                        forks.add(new TrialSchedule.Slot(slot.round(), trialsPerRound + remeasured.size(), slot.trial()));
+                        forks.add(new TrialSchedule.Slot(slot.round(), trialsPerRound + remeasured.size() + replaced.size(), slot.trial()));
                     } else {
                         for (Side side : parts.keySet()) {
                             side.check().tooDisturbed(RunCheck.withRound(RunCheck.key(slot.trial()), slot.round()), disturbed);
                         }
                     }
+                } else if (placedApart(distances) && firstAttempt && replaced.size() < replaceBudget) {
+                    // an A/B pair whose two forks ran in different CPU placements is no pair (CoreDistance): measured
+                    // again at the end, once; if it is split again the gate leaves the round out
+                    System.out.printf(Locale.ROOT, "bench: the pair's forks ran in different CPU placements (%s ns between the"
+                            + " driver's and the server's CPUs): measuring it again at the end%n", distances.stream()
+                            .map(d -> String.format(Locale.ROOT, "%.0f", d)).collect(Collectors.joining(" vs ")));
+                    for (Map.Entry<Side, RoundMerge.Part> entry : parts.entrySet()) entry.getKey().record().discard(entry.getValue());
+                    replaced.add(what);
+                    forks.add(new TrialSchedule.Slot(slot.round(), trialsPerRound + remeasured.size() + replaced.size(), slot.trial()));
                 }
             }
-            for (Side side : sides) side.env().put("remeasured", String.join("; ", remeasured));
+            for (Side side : sides) {
+                side.env().put("remeasured", String.join("; ", remeasured));
+                side.env().put("remeasured.placement", String.join("; ", replaced));
+            }
         } catch (RuntimeException | Error e) {
             System.err.println("bench: the run ended early: " + e);
             sides.forEach(side -> side.record().finish(RunStatus.FAILED));
@@ -255,8 +276,18 @@ public final class BenchMain {
         return sides.stream().anyMatch(side -> side.record().stopping());
     }
 
-    /** Runs one fork; returns the share of its iterations the interference probe flagged. */
-    private static double runFork(Side side, TrialSchedule.Slot slot, RoundMerge.Part part, JmhArgs jmh, Preset.Timing timing,
+    /** Of one fork: the share of its iterations the interference probe flagged, and its CPU distance (NaN: unknown). */
+    private record ForkOutcome(double disturbedShare, double cpuDistanceNanos) {
+    }
+
+    /** Whether an A/B pair's two forks ran in different CPU placements (one side unknown: no). */
+    static boolean placedApart(List<Double> distances) {
+        if (distances.size() != 2 || distances.stream().anyMatch(d -> d.isNaN())) return false;
+        return CoreDistance.fartherThan(Math.max(distances.get(0), distances.get(1)), Math.min(distances.get(0), distances.get(1)));
+    }
+
+    /** Runs one fork. */
+    private static ForkOutcome runFork(Side side, TrialSchedule.Slot slot, RoundMerge.Part part, JmhArgs jmh, Preset.Timing timing,
                                   OutputFormat console, int forkNumber) {
         TrialRecorder recorder = new TrialRecorder(console, slot.trial(), slot.round(), side.check(), part.json(),
                 side.record()::stopping, side.record()::trialEnded);
@@ -271,7 +302,7 @@ public final class BenchMain {
                 side.check().couldNotRun(slot.trial(), "JMH refused its invocation: " + why);
             }
         }
-        return recorder.disturbedShare();
+        return new ForkOutcome(recorder.disturbedShare(), recorder.cpuDistanceNanos());
     }
 
     /** Creates one side: its environment record, plan check and run record (which creates its folder). */

@@ -39,10 +39,12 @@ final class IterationMetrics {
      * @param offeredRate     open loop: offered echoes/s (total); NaN for the closed loop
      * @param interference    what disturbed the iteration, or null when it could not be read
      * @param warmUp          how the fork's warm-up ended, or null when it did not run
+     * @param cpuDistanceNanos how far apart the driver's and server's CPUs were around the iteration
+     *                        ({@link org.iobench.bench.measure.CoreDistance}); NaN when not measured
      */
     record Inputs(DriverSnapshot driver, int driverThreads, double echoesPerSecond, ServerSample server,
                   int connections, int payloadBytes, double offeredRate, IterationInterference interference,
-                  WarmUp.Outcome warmUp) {
+                  WarmUp.Outcome warmUp, double cpuDistanceNanos) {
     }
 
     /**
@@ -142,6 +144,7 @@ final class IterationMetrics {
             add(out, "interference.steal", 100 * i.stealShare(), "%");
             out.add(new ScalarResult("disturbed", i.disturbed() ? 1 : 0, "flag", AggregationPolicy.MAX));
         }
+        if (!Double.isNaN(in.cpuDistanceNanos())) add(out, "cpu.distance.ns", in.cpuDistanceNanos(), "ns");
         if (in.warmUp() != null) {
             add(out, "warmup.s", in.warmUp().seconds(), "s");
             out.add(new ScalarResult("warmup.never.steady", in.warmUp().steady() ? 0 : 1, "flag", AggregationPolicy.MAX));

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.iobench.api.Implementation;
+import org.iobench.api.IobenchHome;
 import org.iobench.api.ServerConfig;
 import org.iobench.api.ServerProcess;
 import org.iobench.api.Settings;
 import org.iobench.bench.driver.DriverSnapshot;
+import org.iobench.bench.measure.CoreDistance;
 import org.iobench.bench.measure.GcPauses;
 import org.iobench.bench.measure.HistogramIntervalLog;
 import org.iobench.bench.measure.HotSpotPerfData;
@@ -74,6 +76,10 @@ final class ServerTrial {
     private final InterferenceProbe interference;
     private volatile InterferenceProbe.Snapshot interferenceStart;
     private volatile InterferenceProbe.Snapshot interferenceEnd;
+    /** How far apart the driver's and the server's CPUs are, probed around each iteration; null when not pinned. */
+    private final CoreDistance coreDistance;
+    private volatile double distanceAtStartNanos = Double.NaN;
+    private volatile double distanceAtEndNanos = Double.NaN;
     /**
      * The fork's latency histograms, one interval per iteration (null when no file was given). Never
      * closed: the profiler appends the last iteration after the trial's teardown; each append is
@@ -107,6 +113,8 @@ final class ServerTrial {
         this.interference = server == null ? null : new InterferenceProbe(ProcessHandle.current().pid(), server.pid(),
                 Stream.concat(pinning.driverCpus().stream(), pinning.serverCpus().stream()).distinct().toList(),
                 ProcessStats.ticksPerSecond());
+        this.coreDistance = server == null || !pinning.pinned() ? null
+                : CoreDistance.between(pinning.driverCpus(), pinning.serverCpus(), IobenchHome.coreDistanceProbe()).orElse(null);
         String hlog = Settings.HLOG_FILE.value();
         this.latencyLog = hlog.isBlank() ? null : HistogramIntervalLog.create(Path.of(hlog), System.currentTimeMillis(),
                 implId + " connections=" + connections + " payloadBytes=" + payloadBytes
@@ -223,6 +231,8 @@ final class ServerTrial {
     /** Benchmark-scope @Setup(Level.Iteration): runs before the driver threads start their intervals. */
     void iterationStarted() {
         ledger.clearIteration();
+        // before the samples: the probe's own few milliseconds of CPU are not the iteration's
+        distanceAtStartNanos = coreDistance == null ? Double.NaN : coreDistance.measureNanos();
         iterationStart = sampleServer();
         gcAtStart = sampleGc();
         interferenceStart = sampleInterference();
@@ -245,6 +255,7 @@ final class ServerTrial {
         gcAtEnd = sampleGc();
         interferenceEnd = sampleInterference();
         iterationEndNanos = System.nanoTime();
+        distanceAtEndNanos = coreDistance == null ? Double.NaN : coreDistance.measureNanos();
         // after every sample of the iteration: the full GC stops the server, and nothing is measured after it
         if (lastMeasuredIterationAhead && javaServer && server != null && idleLiveHeapBytes >= 0) {
             liveHeapBytesAtEnd = liveHeapBytes(server.pid());
@@ -267,8 +278,10 @@ final class ServerTrial {
         IterationMetrics.ServerSample serverSample = server == null || iterationStart == null || iterationEnd == null ? null
                 : new IterationMetrics.ServerSample(iterationStart, iterationEnd, iterationEndNanos - iterationStartNanos,
                         idleRssKib, pinning.serverCpus().size(), javaServer, gcAtStart, gcAtEnd, takeLiveHeapChange());
+        // the farther of the two: the iteration ran (at least partly) in that placement
+        double distance = Math.max(distanceAtStartNanos, distanceAtEndNanos);
         return new IterationMetrics.Inputs(combined, driverThreads, echoesPerSecond, serverSample, connections, payloadBytes,
-                offeredRate, disturbance, warmUp());
+                offeredRate, disturbance, warmUp(), distance);
     }
 
     /**

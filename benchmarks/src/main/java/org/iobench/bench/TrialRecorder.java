@@ -37,6 +37,8 @@ final class TrialRecorder implements OutputFormat {
     private final List<RunResult> finished = new ArrayList<>();
     /** Share of the last finished trial's measured iterations the interference probe flagged (NaN: none finished). */
     private volatile double disturbedShare = Double.NaN;
+    /** Of the last finished trial: the median of its iterations' cpu.distance.ns (NaN: not measured). */
+    private volatile double cpuDistanceNanos = Double.NaN;
     /** JMH printed its failure marker; the next non-blank line is the exception. */
     private volatile boolean afterFailureMarker;
 
@@ -76,6 +78,7 @@ final class TrialRecorder implements OutputFormat {
         if (result == null) return; // JMH ends a trial without a result this way too
         check.ended(RunCheck.withRound(RunCheck.key(invocation, result.getParams()), round), result);
         disturbedShare = disturbedShare(result);
+        cpuDistanceNanos = medianCpuDistance(result);
         finished.add(new RunResult(result.getParams(), List.of(result)));
         ResultFormatFactory.getInstance(ResultFormatType.JSON, partFile.toString()).writeOut(finished);
         trialWritten.run();
@@ -84,6 +87,20 @@ final class TrialRecorder implements OutputFormat {
     /** Of the last trial that finished: the share of its measured iterations flagged as disturbed; NaN if none finished. */
     double disturbedShare() {
         return disturbedShare;
+    }
+
+    /** Of the last trial that finished: how far apart the driver's and server's CPUs were (median ns; NaN: unknown). */
+    double cpuDistanceNanos() {
+        return cpuDistanceNanos;
+    }
+
+    static double medianCpuDistance(BenchmarkResult result) {
+        double[] values = result.getIterationResults().stream()
+                .map(iteration -> iteration.getSecondaryResults().get("cpu.distance.ns"))
+                .filter(java.util.Objects::nonNull).mapToDouble(Result::getScore).sorted().toArray();
+        if (values.length == 0) return Double.NaN;
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
     static double disturbedShare(BenchmarkResult result) {

@@ -29,7 +29,7 @@ class IterationMetricsTest {
     }
 
     private static Map<String, ScalarResult> compute(DriverSnapshot d, IterationMetrics.ServerSample s, double offered) {
-        return IterationMetrics.compute(new IterationMetrics.Inputs(d, 1, 100_000, s, 1_000, 64, offered, null, null)).stream()
+        return IterationMetrics.compute(new IterationMetrics.Inputs(d, 1, 100_000, s, 1_000, 64, offered, null, null, Double.NaN)).stream()
                 .collect(Collectors.toMap(ScalarResult::getLabel, r -> r));
     }
 

@@ -169,6 +169,7 @@ public final class MarkdownSummary {
             }
             out.add("");
         }
+        out.addAll(CpuPlacement.lines(run));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.iobench.bench.measure.CoreDistance;
 import org.iobench.bench.measure.IterationInterference;
 import org.iobench.results.stats.FigureJudgement;
 import org.iobench.results.stats.GateOutcome;
@@ -49,8 +50,11 @@ public final class PairedGate {
     public record Row(BenchResult result, Metric metric, boolean gated, double base, double head, FigureJudgement judgement) {
     }
 
-    /** @param droppedPairs rounds of a result left out because a side's fork there was disturbed */
-    public record Outcome(List<Row> rows, int rounds, String session, int droppedPairs) {
+    /**
+     * @param droppedPairs rounds of a result left out because a side's fork there was disturbed
+     * @param splitPairs   rounds of a result left out because its two forks ran in different CPU placements
+     */
+    public record Outcome(List<Row> rows, int rounds, String session, int droppedPairs, int splitPairs) {
         /** The gated rows with this outcome (the reported ones decide nothing). */
         public List<Row> with(GateOutcome outcome) {
             return gated().stream().filter(r -> r.judgement().outcome() == outcome).toList();
@@ -73,7 +77,10 @@ public final class PairedGate {
         TreeSet<Integer> allRounds = new TreeSet<>();
         RoundFigures baseDisturbed = RoundFigures.read(base.dir(), DISTURBED);
         RoundFigures headDisturbed = RoundFigures.read(head.dir(), DISTURBED);
+        RoundFigures baseDistance = RoundFigures.read(base.dir(), CPU_DISTANCE);
+        RoundFigures headDistance = RoundFigures.read(head.dir(), CPU_DISTANCE);
         java.util.Set<String> dropped = new java.util.HashSet<>();
+        java.util.Set<String> split = new java.util.HashSet<>();
         List<Row> rows = new ArrayList<>();
         for (boolean gated : List.of(true, false)) {
             List<Row> unjudged = new ArrayList<>();
@@ -86,9 +93,11 @@ public final class PairedGate {
                     Map<Integer, Double> b = baseRounds.of(result.key());
                     Map<Integer, Double> h = headRounds.of(result.key());
                     List<Integer> measured = b.keySet().stream().filter(h::containsKey).sorted().toList();
-                    List<Integer> paired = measured.stream().filter(r -> !disturbed(baseDisturbed, result, r)
+                    List<Integer> undisturbed = measured.stream().filter(r -> !disturbed(baseDisturbed, result, r)
                             && !disturbed(headDisturbed, result, r)).toList();
-                    measured.stream().filter(r -> !paired.contains(r)).forEach(r -> dropped.add(result.key() + " round " + r));
+                    measured.stream().filter(r -> !undisturbed.contains(r)).forEach(r -> dropped.add(result.key() + " round " + r));
+                    List<Integer> paired = undisturbed.stream().filter(r -> !placedApart(baseDistance, headDistance, result, r)).toList();
+                    undisturbed.stream().filter(r -> !paired.contains(r)).forEach(r -> split.add(result.key() + " round " + r));
                     if (paired.isEmpty()) continue;
                     allRounds.addAll(paired);
                     double[] basePerRound = paired.stream().mapToDouble(b::get).toArray();
@@ -105,15 +114,29 @@ public final class PairedGate {
             }
         }
         if (rows.stream().noneMatch(Row::gated)) {
-            throw new ResultsException(dropped.isEmpty() ? "no gated figure was measured by both sides in the same round"
-                    : "every measured round had a disturbed fork on one side (" + dropped.size() + " pairs dropped): the machine"
-                    + " was too busy to measure; see each side's summary.md");
+            throw new ResultsException(dropped.isEmpty() && split.isEmpty() ? "no gated figure was measured by both sides in the same round"
+                    : "every measured round had a disturbed fork on one side (" + dropped.size() + " pairs dropped) or its two"
+                    + " forks in different CPU placements (" + split.size() + "): the machine was too unsettled to measure;"
+                    + " see each side's summary.md");
         }
         rows.sort(Comparator.comparing((Row r) -> !r.gated()).thenComparing(r -> r.judgement().outcome()));
-        return new Outcome(rows, allRounds.size(), session, dropped.size());
+        return new Outcome(rows, allRounds.size(), session, dropped.size(), split.size());
     }
 
     private static final String DISTURBED = "disturbed";
+    private static final String CPU_DISTANCE = "cpu.distance.ns";
+
+    /**
+     * Whether the two forks of a round ran with the driver's and server's CPUs at different distances
+     * ({@link CoreDistance}): one with its CPUs sharing a cache and one without is not a pair, whatever the
+     * code did. Unknown (a side that does not measure it, or unpinned) pairs as before.
+     */
+    static boolean placedApart(RoundFigures base, RoundFigures head, BenchResult result, int round) {
+        Double b = base.of(result.key()).get(round);
+        Double h = head.of(result.key()).get(round);
+        if (b == null || h == null || b.isNaN() || h.isNaN()) return false;
+        return CoreDistance.fartherThan(Math.max(b, h), Math.min(b, h));
+    }
 
     /** Whether the result's fork in that round had most of its iterations disturbed. */
     private static boolean disturbed(RoundFigures disturbed, BenchResult result, int round) {

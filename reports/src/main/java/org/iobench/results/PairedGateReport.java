@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.iobench.bench.measure.CoreDistance;
 import org.iobench.bench.stats.MinimumDetectableEffect;
 import org.iobench.bench.stats.PairedRatio;
 import org.iobench.results.stats.GateOutcome;
@@ -41,6 +42,11 @@ final class PairedGateReport {
             out.printf(Locale.ROOT, "%d round(s) of a result were left out because a side's fork there was disturbed (most of"
                     + " its iterations had other work on the pinned CPUs, run-queue waits or steal; see each side's summary.md).%n%n",
                     outcome.droppedPairs());
+        }
+        if (outcome.splitPairs() > 0) {
+            out.printf(Locale.ROOT, "%d round(s) of a result were left out because the base's and the head's forks ran in different"
+                    + " CPU placements (the driver's and server's CPUs sharing a cache in one, not in the other: cpu.distance.ns"
+                    + " more than %.0fx apart; see docs/statistics.md).%n%n", outcome.splitPairs(), CoreDistance.OTHER_PLACEMENT_RATIO);
         }
         table(outcome.gated(), out);
         if (!outcome.reported().isEmpty()) {
@@ -106,6 +112,7 @@ final class PairedGateReport {
         root.addProperty("session", outcome.session());
         root.addProperty("rounds", outcome.rounds());
         root.addProperty("droppedPairs", outcome.droppedPairs());
+        root.addProperty("splitPairs", outcome.splitPairs());
         root.addProperty("threshold", rule.threshold());
         root.addProperty("falseDiscoveryRate", rule.falseDiscoveryRate());
         JsonArray figures = new JsonArray();

@@ -34,6 +34,8 @@ class PairedGateTest {
     Path tmp;
     /** A round (from 1) in which netty-nio's closed-loop base fork is disturbed and slow; 0 for none. */
     int disturbedRound;
+    /** A round (from 1) in which netty-nio's closed-loop base fork ran with its CPUs far apart, and slow; 0 for none. */
+    int farRound;
 
     /** A change applied to the head side: impl, metric, value → value. */
     interface Change {
@@ -100,6 +102,19 @@ class PairedGateTest {
     }
 
     @Test
+    void aRoundWhoseForksRanInDifferentCpuPlacementsIsNoPair() throws IOException {
+        farRound = 2;   // netty-nio's base fork in round 2 had its CPUs 4x farther apart than the head's, and was 25% slow
+        Result result = gate(NONE, "s1", "s1");
+        assertEquals(CompareMain.OK, result.status, result.out);
+        assertTrue(result.out.contains("1 round(s) of a result were left out because the base's and the head's forks ran in"
+                + " different CPU placements"), result.out);
+        assertTrue(!result.out.contains("because a side's fork there was disturbed"), result.out);
+        JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("gate.json"))).getAsJsonObject();
+        assertEquals(1, json.get("splitPairs").getAsInt());
+        assertEquals(0, json.get("droppedPairs").getAsInt());
+    }
+
+    @Test
     void sidesOfDifferentSessionsAreRefused() throws IOException {
         Result result = gate(NONE, "s1", "s2");
         assertEquals(CompareMain.UNUSABLE, result.status);
@@ -141,10 +156,11 @@ class PairedGateTest {
             double capacity = 80_000 + 10_000 * IMPLS.indexOf(impl);
             results.add(result(Fixtures.THROUGHPUT, Map.of("impl", impl, "connections", "100", "payloadBytes", "64", "depth", "1"),
                     Map.of(Metric.PRIMARY, capacity, "server.cpu.us.per.echo", 1e6 / capacity), impl, change, roundEffect, random,
-                    side.equals("base") && impl.equals("netty-nio") ? disturbedRound : 0));
+                    side.equals("base") && impl.equals("netty-nio") ? disturbedRound : 0,
+                    side.equals("base") && impl.equals("netty-nio") ? farRound : 0));
             results.add(result(Fixtures.LATENCY, Map.of("impl", impl, "connections", "100", "payloadBytes", "64", "rate", "10000"),
                     Map.of(Metric.PRIMARY, 10_000.0, "server.cpu.us.per.echo", 2e6 / capacity, "latency.p99", 3e7 / capacity),
-                    impl, change, roundEffect, random, 0));
+                    impl, change, roundEffect, random, 0, 0));
         }
         try (var writer = Files.newBufferedWriter(dir.resolve(RunDir.JMH_JSON), StandardCharsets.UTF_8)) {
             new GsonBuilder().create().toJson(results, writer);
@@ -157,7 +173,7 @@ class PairedGateTest {
 
     /** One result over ROUNDS forks of ITERATIONS iterations: mean × round effect × 2% noise, then the change. */
     private static JsonObject result(String benchmark, Map<String, String> params, Map<String, Double> means, String impl,
-                                     Change change, double[] roundEffect, Random random, int disturbedRound) {
+                                     Change change, double[] roundEffect, Random random, int disturbedRound, int farRound) {
         JsonObject json = new JsonObject();
         json.addProperty("benchmark", benchmark);
         json.addProperty("mode", "thrpt");
@@ -174,7 +190,8 @@ class PairedGateTest {
                 JsonArray iterations = new JsonArray();
                 for (int i = 0; i < ITERATIONS; i++) {
                     double effect = bigger ? roundEffect[r] : 1 / roundEffect[r];
-                    double value = mean.getValue() * effect * (1 + 0.02 * random.nextGaussian()) * (r + 1 == disturbedRound ? 0.6 : 1);
+                    double value = mean.getValue() * effect * (1 + 0.02 * random.nextGaussian()) * (r + 1 == disturbedRound ? 0.6 : 1)
+                            * (r + 1 == farRound ? (bigger ? 0.75 : 1.25) : 1);
                     iterations.add(change.apply(impl, mean.getKey(), value));
                 }
                 forks.add(iterations);
@@ -197,6 +214,16 @@ class PairedGateTest {
         JsonObject disturbed = zeros();
         disturbed.add("rawData", disturbedForks);
         secondary.add("disturbed", disturbed);
+        JsonArray distanceForks = new JsonArray();
+        for (int r = 0; r < ROUNDS; r++) {
+            JsonArray iterations = new JsonArray();
+            for (int i = 0; i < ITERATIONS; i++) iterations.add(r + 1 == farRound ? 390.0 : 95.0 + random.nextInt(10));
+            distanceForks.add(iterations);
+        }
+        JsonObject distance = zeros();
+        distance.addProperty("scoreUnit", "ns");
+        distance.add("rawData", distanceForks);
+        secondary.add("cpu.distance.ns", distance);
         json.add("secondaryMetrics", secondary);
         return json;
     }

@@ -44,6 +44,11 @@ public final class IobenchHome {
         return get().resolve("implementations/native/target/bin/iobench-load-client");
     }
 
+    /** The native probe of how far apart two CPUs are (a cache line's round trip between them). */
+    public static Path coreDistanceProbe() {
+        return get().resolve("implementations/native/target/bin/iobench-core-distance");
+    }
+
     /** Written by the native build when it could not compile, with the reason. */
     public static Path nativeUnavailableNote() {
         return get().resolve("implementations/native/target/bin/UNAVAILABLE");
