@@ -127,8 +127,7 @@ final class IterationMetrics {
             double gcPause = s.gcPauseMillisPerSecond();
             if (!Double.isNaN(gcPause)) add(out, "server.gc.pause.ms.per.s", gcPause, "ms/s");
             out.add(new ScalarResult("server.threads", s.end().threads(), "threads", AggregationPolicy.MAX));
-            boolean serverSaturated = serverCpuPercent >= SATURATED_SHARE * 100 * s.cpus();
-            out.add(new ScalarResult("client.bound", clientBound(in, driverCpuPercent, serverSaturated) ? 1 : 0,
+            out.add(new ScalarResult("client.bound", clientBound(in, driverCpuPercent, serverCpuPercent, s.cpus()) ? 1 : 0,
                     "flag", AggregationPolicy.MAX));
         }
         if (!Double.isNaN(in.offeredRate())) {
@@ -153,14 +152,23 @@ final class IterationMetrics {
     }
 
     /**
-     * Closed loop: the driver threads were (nearly) all busy while the server had CPU to spare.
-     * Open loop: the driver busy-polls near send times, so its CPU says nothing; the sign is that the
+     * Whether the driver, not the server, set the pace.
+     *
+     * <p>Closed loop: the driver threads were (nearly) all busy, and busier per CPU than the server per
+     * CPU. Both sides handle the same echoes in the same time, so the side with the higher share of its
+     * CPUs busy is the one whose capacity the rate meets first: with one CPU each, a server cheaper per
+     * echo than the driver is client-bound by arithmetic even when it is busy too (a server starved of
+     * work still burns its core: it wakes more often per echo). A tie goes to the driver: then it is at
+     * least one of the limits, and the figure cannot rank servers.
+     *
+     * <p>Open loop: the driver busy-polls near send times, so its CPU says nothing; the sign is that the
      * offered rate was not delivered although the server had CPU to spare.
      */
-    static boolean clientBound(Inputs in, double driverCpuPercent, boolean serverSaturated) {
-        if (serverSaturated) return false;
-        if (Double.isNaN(in.offeredRate())) return driverCpuPercent >= SATURATED_SHARE * 100 * in.driverThreads();
-        return in.echoesPerSecond() < DELIVERED_SHARE * in.offeredRate();
+    static boolean clientBound(Inputs in, double driverCpuPercent, double serverCpuPercent, int serverCpus) {
+        double driverShare = driverCpuPercent / (100.0 * in.driverThreads());
+        double serverShare = serverCpuPercent / (100.0 * serverCpus);
+        if (Double.isNaN(in.offeredRate())) return driverShare >= SATURATED_SHARE && driverShare >= serverShare;
+        return serverShare < SATURATED_SHARE && in.echoesPerSecond() < DELIVERED_SHARE * in.offeredRate();
     }
 
     private static void add(List<ScalarResult> out, String name, double value, String unit) {

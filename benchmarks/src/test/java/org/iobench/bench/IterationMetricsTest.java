@@ -64,9 +64,18 @@ class IterationMetricsTest {
     }
 
     @Test
-    void aBusyDriverBesideAnIdleServerIsClientBoundButNotBesideABusyServer() {
+    void aBusyDriverBesideAnIdleServerIsClientBound() {
         assertEquals(1, compute(driver(SECOND, 0), server(SECOND / 2), Double.NaN).get("client.bound").getScore());
-        assertEquals(0, compute(driver(SECOND, 0), server(SECOND), Double.NaN).get("client.bound").getScore());
+    }
+
+    @Test
+    void whenBothSidesAreBusyTheBusierOnePerCpuSetThePace() {
+        // one CPU each: the driver 95% busy beside a server 92% busy is the limit (the server is cheaper per echo)
+        assertEquals(1, compute(driver(SECOND * 95 / 100, 0), server(SECOND * 92 / 100), Double.NaN).get("client.bound").getScore());
+        // a server busier than the driver is the limit, however busy the driver
+        assertEquals(0, compute(driver(SECOND * 95 / 100, 0), server(SECOND), Double.NaN).get("client.bound").getScore());
+        // a driver with CPU to spare is never the limit
+        assertEquals(0, compute(driver(SECOND * 80 / 100, 0), server(SECOND / 2), Double.NaN).get("client.bound").getScore());
     }
 
     @Test
