@@ -202,8 +202,8 @@ public final class BenchMain {
         // a round's own slots are numbered 1..trialsPerRound; a fork measured again gets a number above that
         int trialsPerRound = schedule.size() / timing.rounds();
         List<String> remeasured = new ArrayList<>();
-        // pairs split across CPU placements are common on a VM (a sixth of the pairs here), so they get their own budget
-        int replaceBudget = Math.max(1, schedule.size() / 4);
+        // forks in another CPU placement are common on a VM (a quarter of them here), so they get their own budget
+        PlacementWatch placement = new PlacementWatch(Math.max(1, schedule.size() / 4), sides.size() == 2);
         List<String> replaced = new ArrayList<>();
         try {
             for (int n = 0; n < forks.size() && !stopping(sides); n++) {
@@ -231,7 +231,7 @@ public final class BenchMain {
                 if (disturbed > MAX_DISTURBED_SHARE) {
                     if (firstAttempt && remeasured.size() < remeasureBudget) {
                         System.out.printf("bench: %.0f%% of the fork's iterations were disturbed: measuring it again at the end%n", 100 * disturbed);
-                        for (Map.Entry<Side, RoundMerge.Part> entry : parts.entrySet()) entry.getKey().record().discard(entry.getValue());
+                        for (Map.Entry<Side, RoundMerge.Part> entry : parts.entrySet()) entry.getKey().record().discard(entry.getValue(), RunRecord.DISTURBED);
                         remeasured.add(what);
                         forks.add(new TrialSchedule.Slot(slot.round(), trialsPerRound + remeasured.size() + replaced.size(), slot.trial()));
                     } else {
@@ -239,15 +239,19 @@ public final class BenchMain {
                             side.check().tooDisturbed(RunCheck.withRound(RunCheck.key(slot.trial()), slot.round()), disturbed);
                         }
                     }
-                } else if (placedApart(distances) && firstAttempt && replaced.size() < replaceBudget) {
-                    // an A/B pair whose two forks ran in different CPU placements is no pair (CoreDistance): measured
-                    // again at the end, once; if it is split again the gate leaves the round out
-                    System.out.printf(Locale.ROOT, "bench: the pair's forks ran in different CPU placements (%s ns between the"
-                            + " driver's and the server's CPUs): measuring it again at the end%n", distances.stream()
-                            .map(d -> String.format(Locale.ROOT, "%.0f", d)).collect(Collectors.joining(" vs ")));
-                    for (Map.Entry<Side, RoundMerge.Part> entry : parts.entrySet()) entry.getKey().record().discard(entry.getValue());
-                    replaced.add(what);
-                    forks.add(new TrialSchedule.Slot(slot.round(), trialsPerRound + remeasured.size() + replaced.size(), slot.trial()));
+                } else if (firstAttempt) {
+                    Map<Side, RoundMerge.Part> measured = Map.copyOf(parts);
+                    Runnable discard = () -> measured.forEach((side, part) -> side.record().discard(part, RunRecord.FAR));
+                    for (PlacementWatch.Fork far : placement.judge(new PlacementWatch.Fork(slot, List.copyOf(distances), discard))) {
+                        String which = describe(far.slot().trial()) + " round " + far.slot().round();
+                        System.out.printf(Locale.ROOT, "bench: %s ran in another CPU placement (%s ns between the driver's and the"
+                                + " server's CPUs): measuring it again at the end%n", which, far.distances().stream()
+                                .map(d -> String.format(Locale.ROOT, "%.0f", d)).collect(Collectors.joining(" vs ")));
+                        far.discard().run();
+                        replaced.add(which);
+                        forks.add(new TrialSchedule.Slot(far.slot().round(), trialsPerRound + remeasured.size() + replaced.size(),
+                                far.slot().trial()));
+                    }
                 }
             }
             for (Side side : sides) {
@@ -278,12 +282,6 @@ public final class BenchMain {
 
     /** Of one fork: the share of its iterations the interference probe flagged, and its CPU distance (NaN: unknown). */
     private record ForkOutcome(double disturbedShare, double cpuDistanceNanos) {
-    }
-
-    /** Whether an A/B pair's two forks ran in different CPU placements (one side unknown: no). */
-    static boolean placedApart(List<Double> distances) {
-        if (distances.size() != 2 || distances.stream().anyMatch(d -> d.isNaN())) return false;
-        return CoreDistance.fartherThan(Math.max(distances.get(0), distances.get(1)), Math.min(distances.get(0), distances.get(1)));
     }
 
     /** Runs one fork. */

@@ -61,17 +61,29 @@ final class RunRecord {
         return part;
     }
 
+    /** What a discarded fork's files are renamed with: measured again because it was disturbed, or far apart. */
+    static final String DISTURBED = "disturbed";
+    static final String FAR = "far";
+
     /**
-     * A fork too disturbed to keep: its files are renamed {@code *-disturbed.*} (kept for inspection,
-     * left out of jmh.json) and the slot is measured again.
+     * A fork to measure again (too disturbed, or in another CPU placement): its files are renamed
+     * {@code *-<why>.*}, kept for inspection and left out of jmh.json.
      */
-    synchronized void discard(RoundMerge.Part part) throws IOException {
+    synchronized void discard(RoundMerge.Part part, String why) {
+        try {
+            discardFiles(part, why);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot set aside " + part.json() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void discardFiles(RoundMerge.Part part, String why) throws IOException {
         parts.remove(part);
         for (Path file : List.of(part.json(), part.hlog())) {
             if (Files.exists(file)) {
                 String name = file.getFileName().toString();
                 int dot = name.lastIndexOf('.');
-                Files.move(file, file.resolveSibling(name.substring(0, dot) + "-disturbed" + name.substring(dot)));
+                Files.move(file, file.resolveSibling(name.substring(0, dot) + "-" + why + name.substring(dot)));
             }
         }
         joinParts(false);
