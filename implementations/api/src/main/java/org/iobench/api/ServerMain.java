@@ -96,7 +96,11 @@ public final class ServerMain {
         Consumer<String> stop = why -> {
             if (!stopping.compareAndSet(false, true)) return;
             System.err.println("iobench: " + impl.id + " stopping: " + why);
+            long start = System.nanoTime();
             server.close();
+            // how long closing took, in the output the launcher keeps: a slow stop then explains itself
+            System.err.printf("iobench: %s closed in %d ms (%d threads live)%n", impl.id,
+                    (System.nanoTime() - start) / 1_000_000, Thread.activeCount());
             stopped.countDown();
         };
         installSignalHandler("TERM", () -> stop.accept("SIGTERM"));
