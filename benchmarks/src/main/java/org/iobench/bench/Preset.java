@@ -19,7 +19,10 @@ import java.util.Locale;
  *   <li>{@code gate}: the regression gate's matrix (the primary figures of {@code quick}), measured A/B by
  *       {@code scripts/compare-refs}: base and head forks back to back, so its rounds are paired.
  *   <li>{@code full}: the whole matrix, 1 to 100,000 connections, payload {64, 1024, 16384} x depth {1, 16} and
- *       three offered rates, 10 rounds.
+ *       three offered rates, and connection churn (1 and 100 in flight), 10 rounds.
+ *   <li>{@code workloads}: what users run rather than a pure echo at one size: message sizes 64 B to 64 KiB at
+ *       100 and 1,000 connections, and connection churn (connect, one echo, close; 1 and 100 in flight), 5 rounds of
+ *       shorter iterations (the budget: well under an hour on 2 cores).
  *   <li>{@code c100k}: only the scale beyond C10K, 50,000 and 100,000 connections, ping-pong and open loop, 3
  *       rounds; needs an open-file limit of about 100,300 per process (as root: {@code ulimit -n 200000}), and
  *       leaves out, with the reason, the counts the limit cannot hold.
@@ -40,10 +43,14 @@ public enum Preset {
             Matrix.latency(List.of(100), List.of(64), List.of(10_000))),
     FULL(new Timing(10, 6, "1s"), Integer.MAX_VALUE,
             Matrix.throughput(Matrix.FULL_CONNECTIONS, Matrix.ALL_PAYLOADS, List.of(1, 16)),
-            Matrix.latency(Matrix.FULL_CONNECTIONS, Matrix.ALL_PAYLOADS, List.of(1_000, 10_000, 50_000))),
+            Matrix.latency(Matrix.FULL_CONNECTIONS, Matrix.ALL_PAYLOADS, List.of(1_000, 10_000, 50_000)),
+            Matrix.churn(List.of(1, 100), List.of(64), List.of(1))),
     C100K(new Timing(3, 3, "1s"), Integer.MAX_VALUE,
             Matrix.throughput(Matrix.BEYOND_C10K, List.of(64), List.of(1)),
-            Matrix.latency(Matrix.BEYOND_C10K, List.of(64), List.of(20_000)));
+            Matrix.latency(Matrix.BEYOND_C10K, List.of(64), List.of(20_000))),
+    WORKLOADS(new Timing(5, 3, "300ms"), Integer.MAX_VALUE,
+            Matrix.throughput(List.of(100, 1_000), Matrix.SIZES, List.of(1)),
+            Matrix.churn(List.of(1, 100), List.of(64), List.of(1)));
 
     /** Smoke and other impl-limited presets take the first available of these, in this order. */
     static final List<String> PREFERRED_IMPLS = List.of("native-epoll-et", "nio-selector", "netty-epoll-et", "blocking");
@@ -85,10 +92,11 @@ public enum Preset {
     /** Which benchmark, and the values of its parameters (one JMH invocation runs their product). */
     public enum Kind {
         THROUGHPUT("org.iobench.bench.ThroughputBenchmark", "depth"),
-        LATENCY("org.iobench.bench.LatencyBenchmark", "rate");
+        LATENCY("org.iobench.bench.LatencyBenchmark", "rate"),
+        CHURN("org.iobench.bench.ChurnBenchmark", "messages");
 
         public final String className;
-        /** The third parameter: messages in flight per connection, or offered echoes/s. */
+        /** The third parameter: messages in flight per connection, offered echoes/s, or echoes per connection's life. */
         public final String loadParam;
 
         Kind(String className, String loadParam) {
@@ -108,6 +116,8 @@ public enum Preset {
         public static final List<Integer> BEYOND_C10K = List.of(50_000, 100_000);
         public static final List<Integer> FULL_CONNECTIONS = List.of(1, 10, 100, 1_000, 10_000, 50_000, 100_000);
         public static final List<Integer> ALL_PAYLOADS = List.of(64, 1_024, 16_384);
+        /** Message sizes of the workloads: from a small RPC to a chunk of a file. */
+        public static final List<Integer> SIZES = List.of(64, 1_024, 16_384, 65_536);
 
         public Matrix {
             connections = List.copyOf(connections);
@@ -121,6 +131,11 @@ public enum Preset {
 
         static Matrix latency(List<Integer> connections, List<Integer> payloadBytes, List<Integer> rates) {
             return new Matrix(Kind.LATENCY, connections, payloadBytes, rates);
+        }
+
+        /** Connection churn: {@code connections} lifecycles in flight, each of {@code messages} echoes. */
+        static Matrix churn(List<Integer> connections, List<Integer> payloadBytes, List<Integer> messages) {
+            return new Matrix(Kind.CHURN, connections, payloadBytes, messages);
         }
 
         /** How many trials per implementation. */

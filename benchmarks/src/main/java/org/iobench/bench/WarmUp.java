@@ -2,7 +2,7 @@ package org.iobench.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.iobench.bench.driver.DriverSnapshot;
-import org.iobench.bench.driver.LoadDriver;
+import org.iobench.bench.driver.Load;
 import org.iobench.bench.measure.SteadyStateRule;
 
 /**
@@ -38,7 +38,7 @@ final class WarmUp {
         }
     }
 
-    static Outcome run(LoadDriver driver, boolean openLoop) {
+    static Outcome run(Load driver, boolean openLoop) {
         SteadyStateRule rule = new SteadyStateRule(SteadyStateRule.DEFAULT_WINDOW, SteadyStateRule.DEFAULT_MAX_DRIFT,
                 SteadyStateRule.DEFAULT_MAX_SPREAD, CAP_WINDOWS);
         long start = System.nanoTime();

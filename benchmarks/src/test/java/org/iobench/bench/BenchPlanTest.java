@@ -17,7 +17,7 @@ class BenchPlanTest {
     @Test
     void standardCoversOneToTenThousandConnectionsForEveryImplementationInBothBenchmarks() {
         BenchPlan plan = BenchPlan.of(Preset.STANDARD, TWELVE, 1, ROOMY, Map.of());
-        for (Preset.Kind kind : Preset.Kind.values()) {
+        for (Preset.Kind kind : List.of(Preset.Kind.THROUGHPUT, Preset.Kind.LATENCY)) {
             List<Integer> covered = plan.invocations().stream().filter(i -> i.kind() == kind)
                     .flatMap(i -> i.connections().stream()).distinct().sorted().toList();
             assertEquals(List.of(1, 10, 100, 1_000, 10_000), covered, kind.toString());
@@ -56,16 +56,26 @@ class BenchPlanTest {
     void presetsUsersReadRunAtLeastFiveRounds() {
         // rounds are the independent unit of every interval; with fewer than 5 the widest possible
         // interval, [min, max] of the round medians, covers the median less than 93.75% of the time
-        for (Preset preset : List.of(Preset.QUICK, Preset.STANDARD, Preset.FULL)) {
+        for (Preset preset : List.of(Preset.QUICK, Preset.STANDARD, Preset.FULL, Preset.WORKLOADS)) {
             assertTrue(preset.timing.rounds() >= 5, preset.id() + " runs only " + preset.timing.rounds() + " rounds");
         }
     }
 
     @Test
+    void workloadsSweepsMessageSizesAndChurnsConnections() {
+        BenchPlan plan = BenchPlan.of(Preset.WORKLOADS, TWELVE, 1, ROOMY, Map.of());
+        // ping-pong at 100 and 1,000 connections x 4 sizes, churn with 1 and 100 in flight, per implementation
+        assertEquals(12 * (2 * 4 + 2), plan.trials());
+        assertTrue(plan.invocations().stream().anyMatch(i -> i.kind() == Preset.Kind.CHURN && i.connections().equals(List.of(1, 100))));
+        assertTrue(plan.invocations().stream().anyMatch(i -> i.kind() == Preset.Kind.THROUGHPUT
+                && i.payloadBytes().equals(List.of(64, 1_024, 16_384, 65_536))));
+    }
+
+    @Test
     void fullIsTheWholeMatrix() {
         BenchPlan plan = BenchPlan.of(Preset.FULL, List.of("blocking"), 1, new FdLimits(200_000, 200_000), Map.of());
-        // 1 to 100,000 connections x 3 payloads x (2 depths + 3 rates)
-        assertEquals(7 * 3 * 2 + 7 * 3 * 3, plan.trials());
+        // 1 to 100,000 connections x 3 payloads x (2 depths + 3 rates), and churn with 1 and 100 in flight
+        assertEquals(7 * 3 * 2 + 7 * 3 * 3 + 2, plan.trials());
     }
 
     @Test

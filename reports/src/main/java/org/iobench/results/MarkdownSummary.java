@@ -31,6 +31,11 @@ public final class MarkdownSummary {
             new Figure(Metric.MEMORY_PER_CONNECTION, "Server memory per connection, KiB (RSS + live heap)", "memory-per-connection"),
             new Figure("server.gc.pause.ms.per.s", "Server GC pause, ms per second (Java servers)", null),
             new Figure("server.threads", "Server threads", null));
+    private static final List<Figure> CHURN_FIGURES = List.of(
+            new Figure(Metric.PRIMARY, "Connections per second (connect, echo, close)", null),
+            new Figure("latency.p50", "p50 latency, µs, connect to echo", null),
+            new Figure("latency.p99", "p99 latency, µs, connect to echo", null),
+            new Figure("server.cpu.us.per.echo", "Server CPU, µs per connection", null));
     private static final List<Figure> LATENCY_FIGURES = List.of(
             new Figure(Metric.PRIMARY, "Achieved echoes/s (offered rate in the heading)", null),
             new Figure("latency.p50", "p50 latency, µs (from intended send time)", "latency-p50"),
@@ -75,6 +80,9 @@ public final class MarkdownSummary {
         }
         for (Panel panel : Panel.of(run.results(), Charts.LATENCY_BENCHMARK)) {
             section(panel, LATENCY_FIGURES, chartsDir, out);
+        }
+        for (Panel panel : Panel.of(run.results(), VerdictTables.CHURN_BENCHMARK)) {
+            section(panel, CHURN_FIGURES, chartsDir, out);
         }
         return out;
     }

@@ -29,8 +29,9 @@ final class VerdictTables {
     static List<String> lines(RunDir run) {
         List<String> out = new ArrayList<>();
         String reference = run.env("reference.impl").isBlank() ? Compare.DEFAULT_REFERENCE : run.env("reference.impl");
-        for (Panel panel : Panel.of(run.results(), Charts.THROUGHPUT_BENCHMARK)) tables(run, panel, Metric.PRIMARY, reference, out);
-        for (Panel panel : Panel.of(run.results(), Charts.LATENCY_BENCHMARK)) tables(run, panel, CPU, reference, out);
+        for (Panel panel : Panel.of(run.results(), Charts.THROUGHPUT_BENCHMARK)) tables(run, panel, Workload.CLOSED_LOOP, reference, out);
+        for (Panel panel : Panel.of(run.results(), Charts.LATENCY_BENCHMARK)) tables(run, panel, Workload.FIXED_RATE, reference, out);
+        for (Panel panel : Panel.of(run.results(), CHURN_BENCHMARK)) tables(run, panel, Workload.CHURN, reference, out);
         if (!out.isEmpty()) {
             out.addFirst("");
             out.addFirst("## Verdict");
@@ -38,7 +39,32 @@ final class VerdictTables {
         return out;
     }
 
-    private static void tables(RunDir run, Panel panel, String metric, String reference, List<String> out) {
+    static final String CHURN_BENCHMARK = "ChurnBenchmark.echo";
+
+    /** What a verdict ranks on, per benchmark: its declared figure, and how the table reads. */
+    private enum Workload {
+        CLOSED_LOOP("Closed loop", "echoes/s, highest first", Metric.PRIMARY,
+                "| | impl | echoes/s | ÷ best | % of %s | server CPU µs/echo | memory KiB/conn |"),
+        FIXED_RATE("Fixed rate", "server CPU µs per echo, lowest first", CPU,
+                "| | impl | server CPU µs/echo | ÷ best | p99 µs | delivered | memory KiB/conn |"),
+        CHURN("Connection churn (connect, echo, close)", "connections/s, highest first", Metric.PRIMARY,
+                "| | impl | connections/s | ÷ best | % of %s | server CPU µs/connection | p99 µs connect→echo |");
+
+        final String title;
+        final String ranking;
+        final String metric;
+        final String header;
+
+        Workload(String title, String ranking, String metric, String header) {
+            this.title = title;
+            this.ranking = ranking;
+            this.metric = metric;
+            this.header = header;
+        }
+    }
+
+    private static void tables(RunDir run, Panel panel, Workload workload, String reference, List<String> out) {
+        String metric = workload.metric;
         boolean closedLoop = metric.equals(Metric.PRIMARY);
         Comparator<BenchResult> best = Comparator.comparingDouble(r -> r.metric(metric).get().score());
         if (closedLoop) best = best.reversed();
@@ -55,14 +81,12 @@ final class VerdictTables {
                     .sorted(best).toList();
             if (ranked.size() < 2) continue;
             String top = ranked.getFirst().impl();
-            out.add("**" + (closedLoop ? "Closed loop" : "Fixed rate") + ", " + panel.describe() + ", " + connections + " connections**: "
-                    + (closedLoop ? "echoes/s, highest first" : "server CPU µs per echo, lowest first")
+            out.add("**" + workload.title + ", " + panel.describe() + ", " + connections
+                    + (workload == Workload.CHURN ? " in flight" : " connections") + "**: " + workload.ranking
                     + "; ★ best, or tied with it (the paired per-round ratio's 95% interval includes 1); † client-bound,"
                     + " ⚑ some iterations disturbed.");
             out.add("");
-            out.add(closedLoop
-                    ? "| | impl | echoes/s | ÷ best | % of " + reference + " | server CPU µs/echo | memory KiB/conn |"
-                    : "| | impl | server CPU µs/echo | ÷ best | p99 µs | delivered | memory KiB/conn |");
+            out.add(workload.header.replace("%s", reference));
             out.add("|---|---|---:|---:|---:|---:|---:|");
             for (BenchResult result : ranked) {
                 Optional<IntervalEstimate> toBest = result.impl().equals(top) ? Optional.empty()
@@ -70,7 +94,8 @@ final class VerdictTables {
                 boolean tied = result.impl().equals(top) || toBest.map(r -> r.low() <= 1 && 1 <= r.high()).orElse(false);
                 String figure = Numbers.compact(result.metric(metric).get().score());
                 String ratio = result.impl().equals(top) ? "1" : toBest.map(VerdictTables::ratio).orElse("–");
-                String rss = result.metric(MEMORY).map(m -> Numbers.compact(m.score())).orElse("–");
+                String last = result.metric(workload == Workload.CHURN ? "latency.p99" : MEMORY)
+                        .map(m -> Numbers.compact(m.score())).orElse("–");
                 String third;
                 String fourth;
                 if (closedLoop) {
@@ -84,7 +109,7 @@ final class VerdictTables {
                             ? Math.round(100 * result.metric(Metric.PRIMARY).get().score() / offered) + "%" : "–";
                 }
                 out.add("| " + (tied ? "★" : "") + " | " + result.impl() + marks(result) + " | " + figure + " | " + ratio + " | "
-                        + third + " | " + fourth + " | " + rss + " |");
+                        + third + " | " + fourth + " | " + last + " |");
             }
             out.add("");
         }

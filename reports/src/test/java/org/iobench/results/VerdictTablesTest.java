@@ -31,4 +31,23 @@ class VerdictTablesTest {
         // the rounds cannot rule out, however poor the median (more rounds narrow it)
         assertTrue(body.get(3).startsWith("| ★ | blocking | 60.0 | 0.60 [0.60, 1.01] |"), body.toString());
     }
+
+    @Test
+    void connectionChurnIsRankedOnConnectionsPerSecondWithItsLatency() throws Exception {
+        Path run = FloorRatiosTest.writeThroughputRun(tmp, Map.of(
+                "native-epoll-et", new double[] {9_000, 9_100, 8_900},
+                "blocking", new double[] {3_000, 3_100, 2_900}));
+        Path json = run.resolve(RunDir.JMH_JSON);
+        java.nio.file.Files.writeString(json, java.nio.file.Files.readString(json)
+                .replace("ThroughputBenchmark", "ChurnBenchmark").replace("\"depth\"", "\"messages\""));
+        Fixtures.replan(run, "workloads", 3);
+        List<String> lines = VerdictTables.lines(RunDir.load(run));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("**Connection churn (connect, echo, close), payload 64 B, messages 1,"
+                + " 100 in flight**: connections/s, highest first")), lines.toString());
+        List<String> rows = lines.stream().filter(l -> l.startsWith("| ")).toList();
+        assertEquals("| | impl | connections/s | ÷ best | % of native-epoll-et | server CPU µs/connection | p99 µs connect→echo |",
+                rows.get(0));
+        assertTrue(rows.get(1).startsWith("| ★ | native-epoll-et | 9000 | 1 | 100% |"), rows.toString());
+        assertTrue(rows.get(2).startsWith("|  | blocking | 3000 | 0.33 [0.33, 0.34] |"), rows.toString());
+    }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * every latency recorded into a plain HdrHistogram. Not thread-safe: every
  * method but {@link #close()} belongs to the driver thread.
  */
-public final class LoadDriver implements AutoCloseable {
+public final class LoadDriver implements Load {
     private static final long MAX_SELECT_WAIT_MILLIS = 200;
     private static final long SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Open loop: closer than this to the next send, poll instead of sleeping in epoll_wait (ms timer). */
@@ -135,6 +135,7 @@ public final class LoadDriver implements AutoCloseable {
     }
 
     /** Starts the load (once); on the driver thread. */
+    @Override
     public void start() {
         if (started) throw new IllegalStateException("driver already started");
         started = true;
@@ -156,6 +157,7 @@ public final class LoadDriver implements AutoCloseable {
      * @return the number of echoes consumed so far (give it to JMH so nothing is optimised away)
      * @throws DriverStalledException when no echo completes within the stall timeout, or every connection failed
      */
+    @Override
     public long awaitEcho() {
         if (credits == 0) pumpUntilProgress();
         credits--;
@@ -312,20 +314,24 @@ public final class LoadDriver implements AutoCloseable {
      * Open loop: re-anchors the schedule at now and forgets messages that were due but not sent.
      * Call before each measured iteration (nobody pumps the driver between iterations). No-op for a closed loop.
      */
+    @Override
     public void restartSchedule() {
         if (schedule != null) schedule.restart(System.nanoTime());
     }
 
     /** Figures since the previous snapshot (or connect); starts the next interval. Driver thread only. */
+    @Override
     public DriverSnapshot intervalSnapshot() {
         return interval.snapshot(totalEchoes, errors.total());
     }
 
+    @Override
     public long errors() {
         return errors.total();
     }
 
     /** Errors by kind, e.g. {@code mismatch=0 reset=1 eof=0 timeout=0}. */
+    @Override
     public String errorSummary() {
         return errors.summary();
     }
