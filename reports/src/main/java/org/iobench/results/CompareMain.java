@@ -157,6 +157,7 @@ public final class CompareMain {
         out.printf(Locale.ROOT, "Threshold %.0f%%. A REGRESSION needs a change beyond the threshold in the bad "
                 + "direction *and* disjoint JMH 99.9%% confidence intervals; beyond the threshold with overlapping "
                 + "intervals is noise.%n%n", options.thresholdFraction() * 100);
+        CpuPlacement.comparison(baseline, current).ifPresent(line -> out.println(line + "\n"));
         List<Compare.Row> regressions = outcome.regressions();
         out.println(regressions.isEmpty() ? "**Result: no regression** (" + outcome.rows().size() + " figures)."
                 : "**Result: " + regressions.size() + " REGRESSION(S)**:");

@@ -69,4 +69,28 @@ final class CpuPlacement {
         out.add("");
         return out;
     }
+
+    /**
+     * Two runs' placements side by side, for compare: empty when either did not measure it. Runs whose
+     * nearest placements differ by more than {@link CoreDistance#OTHER_PLACEMENT_RATIO}× measured two
+     * machines as far as loopback is concerned (~25% apart on the development VM): said loudly, since
+     * absolute figures then differ by that much with no change of code.
+     */
+    static java.util.Optional<String> comparison(RunDir baseline, RunDir current) {
+        try {
+            java.util.Optional<Outcome> base = of(baseline);
+            java.util.Optional<Outcome> now = of(current);
+            if (base.isEmpty() || now.isEmpty()) return java.util.Optional.empty();
+            double b = base.get().nearestNanos();
+            double c = now.get().nearestNanos();
+            boolean apart = CoreDistance.fartherThan(Math.max(b, c), Math.min(b, c));
+            return java.util.Optional.of(String.format(Locale.ROOT, "CPU placement (cpu.distance.ns, nearest per run): baseline %.0f ns"
+                    + " (%d of %d forks far), current %.0f ns (%d of %d forks far).%s", b, base.get().farForks(), base.get().forks(),
+                    c, now.get().farForks(), now.get().forks(), apart ? " **The runs measured different CPU placements**: on a VM"
+                    + " whose host placed the driver's and server's CPUs apart, loopback costs ~25% more per echo by itself;"
+                    + " absolute figures are not comparable, relative ones mostly are (docs/statistics.md)." : ""));
+        } catch (ResultsException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

@@ -37,6 +37,16 @@ class CpuPlacementTest {
         assertTrue(CpuPlacement.lines(run).isEmpty());
     }
 
+    @Test
+    void compareSaysWhenTwoRunsMeasuredDifferentPlacements() throws IOException, ResultsException {
+        RunDir near = runWithDistances(tmp.resolve("a"), new double[][] {{95, 97}, {96, 99}});
+        RunDir far = runWithDistances(tmp.resolve("b"), new double[][] {{390, 402}, {396, 399}});
+        String line = CpuPlacement.comparison(near, far).orElseThrow();
+        assertTrue(line.startsWith("CPU placement (cpu.distance.ns, nearest per run): baseline 96 ns (0 of 2 forks far),"
+                + " current 396 ns (0 of 2 forks far). **The runs measured different CPU placements**"), line);
+        assertTrue(!CpuPlacement.comparison(near, near).orElseThrow().contains("different"));
+    }
+
     /** A copy of the fixture run whose first result gets the given per-round, per-iteration distances. */
     private static RunDir runWithDistances(Path tmp, double[][]... perResult) throws IOException, ResultsException {
         Path dir = Fixtures.writeRun(tmp.resolve("run"), "quick", 0.03, Fixtures.NONE, r -> r);
