@@ -32,7 +32,7 @@ public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String
                            Path resultsDir, Path base, List<String> jmhArgs, boolean help, boolean settings) {
 
     public static final String USAGE = """
-            usage: scripts/bench [--preset smoke|quick|standard|full|gate|c100k|workloads] [--rounds N] [--seed S] [--impls a,b] [--target host:port [--allow-remote]]
+            usage: scripts/bench [--preset smoke|quick|standard|full|gate|c100k|workloads|capacity] [--rounds N] [--seed S] [--impls a,b] [--target host:port [--allow-remote]]
                                  [--results-dir DIR] [--base DIR] [--settings] [-- JMH options]
               --preset P         the matrix (default: standard; or -Diobench.preset=P)
               --rounds N         run each trial N times, one fork per round, rounds shuffled (default: the preset's)

@@ -20,6 +20,8 @@ import java.util.Locale;
  *       {@code scripts/compare-refs}: base and head forks back to back, so its rounds are paired.
  *   <li>{@code full}: the whole matrix, 1 to 100,000 connections, payload {64, 1024, 16384} x depth {1, 16} and
  *       three offered rates, and connection churn (1 and 100 in flight), 10 rounds.
+ *   <li>{@code capacity}: the open loop stepped from 10,000 to 160,000 echoes/s at 100 connections, 5 rounds: the
+ *       highest rate each model carries within a p99 objective (summary.md, "Capacity under a latency objective").
  *   <li>{@code workloads}: what users run rather than a pure echo at one size: message sizes 64 B to 64 KiB at
  *       100 and 1,000 connections, and connection churn (connect, one echo, close; 1 and 100 in flight), 5 rounds of
  *       shorter iterations (the budget: well under an hour on 2 cores).
@@ -48,6 +50,8 @@ public enum Preset {
     C100K(new Timing(3, 3, "1s"), Integer.MAX_VALUE,
             Matrix.throughput(Matrix.BEYOND_C10K, List.of(64), List.of(1)),
             Matrix.latency(Matrix.BEYOND_C10K, List.of(64), List.of(20_000))),
+    CAPACITY(new Timing(5, 3, "300ms"), Integer.MAX_VALUE,
+            Matrix.latency(List.of(100), List.of(64), List.of(10_000, 20_000, 40_000, 80_000, 120_000, 160_000))),
     WORKLOADS(new Timing(5, 3, "300ms"), Integer.MAX_VALUE,
             Matrix.throughput(List.of(100, 1_000), Matrix.SIZES, List.of(1)),
             Matrix.churn(List.of(1, 100), List.of(64), List.of(1)));

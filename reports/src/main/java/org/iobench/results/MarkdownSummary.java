@@ -65,6 +65,7 @@ public final class MarkdownSummary {
         out.add("");
         verdict(run, validity, out);
         out.addAll(VerdictTables.lines(run));
+        out.addAll(CapacityTable.lines(run));
         againstTheFloor(run, out);
         measurement(run, out);
         environment(run, out);
