@@ -1,6 +1,7 @@
 package org.iobench.bench;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +74,7 @@ public final class BenchMain {
             }
             JmhArgs jmh = JmhArgs.parse(options.jmhArgs());
             ParamCheck.check(jmh, options.target() != null);
+            checkServerBind(Settings.SERVER_BIND.value(), options.allowRemote());
             return bench(options, jmh);
         } catch (BenchOptions.UsageException e) {
             System.err.println("bench: " + e.getMessage() + " (scripts/bench --help for usage)");
@@ -84,6 +86,23 @@ public final class BenchMain {
             // e.g. the checkout cannot be found (IobenchHome), the environment cannot be written
             System.err.println("bench: " + e.getMessage());
             return EXIT_FAILED;
+        }
+    }
+
+    /**
+     * A launched server listens on loopback unless the user said otherwise: an address outside
+     * 127.0.0.0/8 and ::1 (a network namespace's, from scripts/netns-pair) needs --allow-remote too.
+     */
+    static void checkServerBind(String bind, boolean allowRemote) throws BenchOptions.UsageException {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind.strip());
+        } catch (java.net.UnknownHostException e) {
+            throw new BenchOptions.UsageException(Settings.SERVER_BIND.property() + " '" + bind + "' does not resolve");
+        }
+        if (!address.isLoopbackAddress() && !allowRemote) {
+            throw new BenchOptions.UsageException("the servers would listen on " + address.getHostAddress() + " ("
+                    + Settings.SERVER_BIND.environment() + "), outside loopback: load goes off loopback only with --allow-remote");
         }
     }
 
@@ -164,6 +183,8 @@ public final class BenchMain {
         common.put("skipped", String.join("; ", plan.skipped()));
         common.put("reference.impl", Implementation.NATIVE_EPOLL_ET.id);
         common.put("target", options.targetText());
+        common.put("server.launcher", options.target() != null ? "" : Settings.SERVER_LAUNCHER.value().strip());
+        common.put("server.bind", options.target() != null ? "" : Settings.SERVER_BIND.value().strip());
         common.put("server.metrics", options.target() != null ? "absent: the server was started elsewhere, its /proc is not ours to read"
                 : "measured from /proc/<server pid>");
         common.put("trials.planned", Integer.toString(plan.trials()));

@@ -138,8 +138,15 @@ final class ServerTrial {
                     "unknown implementation '" + implId + "' (known: " + Implementation.ids() + ")"));
             String configured = Settings.SERVER_THREADS.value().strip();
             int threads = configured.isEmpty() ? pinning.serverCpus().size() : Integer.parseInt(configured);
-            ServerProcess server = ServerProcess.start(impl, ServerConfig.defaults().withThreads(threads),
-                    pinning.pinned() ? pinning.serverList() : null);
+            List<String> launcher = BenchOptions.splitWords(Settings.SERVER_LAUNCHER.value());
+            ServerConfig config = ServerConfig.defaults().withThreads(threads).withBindAddress(Settings.SERVER_BIND.value().strip());
+            ServerProcess server = ServerProcess.start(impl, config, pinning.pinned() ? pinning.serverList() : null, launcher);
+            if (!launcher.isEmpty() && !server.runsHere()) {
+                server.stop();
+                throw new IllegalArgumentException("the server launcher '" + String.join(" ", launcher) + "' does not exec the"
+                        + " server on this host (its /proc would not be the server's): a server on another host is driven with"
+                        + " --target host:port --allow-remote, without server-side figures");
+            }
             try {
                 trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, impl.family.isJava(),
                         server.address());

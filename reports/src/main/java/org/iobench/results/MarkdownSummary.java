@@ -101,6 +101,9 @@ public final class MarkdownSummary {
         row(out, run, "git", "%s (dirty: %s)", "git.commit", "git.dirty");
         row(out, run, "pinning", "driver CPUs %s, server CPUs %s", "pin.driver.cpus", "pin.server.cpus");
         row(out, run, "threads", "server %s, driver %s", "server.threads", "driver.threads");
+        if (!run.env("server.launcher").isBlank() || !run.env("server.bind").isBlank() && !run.env("server.bind").equals("127.0.0.1")) {
+            row(out, run, "server ran", "behind `%s`, listening on %s", "server.launcher", "server.bind");
+        }
         row(out, run, "fd limit", "%s soft / %s hard", "fd.soft.limit", "fd.hard.limit");
         row(out, run, "JVM (driver)", "`%s`", "jvm.args.driver");
         row(out, run, "JVM (server)", "`%s`", "jvm.args.server");

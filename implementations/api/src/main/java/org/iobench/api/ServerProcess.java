@@ -130,6 +130,22 @@ public final class ServerProcess implements AutoCloseable {
         return address;
     }
 
+    /**
+     * Whether the process started is the server itself, on this host: a JVM or the native server. A
+     * launcher that execs in place (taskset, prlimit, {@code ip netns exec}, nsenter) keeps it so; one
+     * that forwards the command (ssh, a container exec) leaves its own process here, whose /proc says
+     * nothing about the server.
+     */
+    public boolean runsHere() {
+        try {
+            String exe = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc", Long.toString(pid()), "exe"))
+                    .getFileName().toString();
+            return exe.equals("java") || exe.startsWith("iobench-echo-server");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** The server's pid (for a pinned server: taskset execs, so this is the server itself). */
     public long pid() {
         return process.pid();

@@ -121,12 +121,17 @@ public final class Settings {
             "set by BenchMain: the server's CPUs in taskset syntax, \"\" when unpinned");
     public static final Setting SERVER_THREADS = new Setting("iobench.server.threads", "IOBENCH_SERVER_THREADS", null, "", true,
             "worker/event-loop threads of each server; default: one per server CPU");
+    public static final Setting SERVER_LAUNCHER = new Setting("iobench.server.launcher", "IOBENCH_SERVER_LAUNCHER", null, "", true,
+            "a command prefix that starts each server on this host somewhere else and execs it, e.g. 'ip netns exec iobench-srv'"
+            + " (scripts/netns-pair); default: none");
+    public static final Setting SERVER_BIND = new Setting("iobench.server.bind", "IOBENCH_SERVER_BIND", null, "127.0.0.1", true,
+            "the address each launched server listens on, and the driver connects to; outside loopback only with --allow-remote");
     public static final Setting HLOG_FILE = new Setting("iobench.hlog.file", null, null, "", false,
             "set by BenchMain per fork: the HdrHistogram interval log (.hlog) the fork writes its latency histograms to");
 
     private static final List<Setting> ALL = List.of(HOME, PRESET, ROUNDS, SEED, IMPLS, TARGET, ALLOW_REMOTE, ARGS, RESULTS_DIR,
             LAST_RUN_FILE, PIN, SERVER_JVM_ARGS, SERVER_JAVA, NATIVE_SERVER, DRIVER_IO, PROFILER_DEBUG, PIN_DRIVER, PIN_SERVER,
-            SERVER_THREADS, HLOG_FILE);
+            SERVER_THREADS, SERVER_LAUNCHER, SERVER_BIND, HLOG_FILE);
 
     private Settings() {
     }
