@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  * read path, and the server's accept path is what this measures. Not thread-safe: one per driver thread.
  */
 public final class ChurnDriver implements Load {
+    /** How often lifecycles are checked against the message timeout (not per pump: the pump is the hot path). */
+    private static final long SWEEP_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private final InetSocketAddress server;
     private final int concurrency;
     private final int payloadBytes;
@@ -40,7 +42,10 @@ public final class ChurnDriver implements Load {
     private final ByteBuffer readBuffer;
     private final DriverErrors errors = new DriverErrors();
     private final IntervalStats stats;
-    private final List<Lifecycle> live = new ArrayList<>();
+    /** In flight, oldest first (removal is O(1): lifecycles end in any order). */
+    private final java.util.LinkedHashSet<Lifecycle> live = new java.util.LinkedHashSet<>();
+    private final java.util.function.Consumer<SelectionKey> onReady = key -> onReady((Lifecycle) key.attachment(), key);
+    private long lastSweepNanos = System.nanoTime();
     private long started;
     private long completed;
     private long consumed;
@@ -113,11 +118,11 @@ public final class ChurnDriver implements Load {
                         + " ms (" + live.size() + " in flight, errors: " + errors.summary() + ")");
             }
             try {
-                selector.select(key -> onReady((Lifecycle) key.attachment(), key), Math.min(wait, 100));
+                selector.select(onReady, Math.min(wait, 100));
             } catch (IOException e) {
                 throw new DriverStalledException("select failed: " + e.getMessage());
             }
-            sweepTimedOut();
+            if (System.nanoTime() - lastSweepNanos > SWEEP_INTERVAL_NANOS) sweepTimedOut();
         }
         return ++consumed;
     }
@@ -197,12 +202,16 @@ public final class ChurnDriver implements Load {
         if (running) begin();
     }
 
-    /** A lifecycle older than the message timeout is a failed one (its server never answered). */
+    /** A lifecycle older than the message timeout is a failed one (its server never answered); oldest first. */
     private void sweepTimedOut() {
-        long oldest = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(limits.messageTimeoutMillis());
-        for (Lifecycle life : List.copyOf(live)) {
-            if (life.startNanos < oldest) fail(life, DriverErrors.Kind.TIMEOUT);
+        lastSweepNanos = System.nanoTime();
+        long oldest = lastSweepNanos - TimeUnit.MILLISECONDS.toNanos(limits.messageTimeoutMillis());
+        List<Lifecycle> expired = new ArrayList<>();
+        for (Lifecycle life : live) {
+            if (life.startNanos >= oldest) break;
+            expired.add(life);
         }
+        expired.forEach(life -> fail(life, DriverErrors.Kind.TIMEOUT));
     }
 
     @Override

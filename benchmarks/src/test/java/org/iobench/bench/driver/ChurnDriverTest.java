@@ -85,6 +85,22 @@ class ChurnDriverTest {
     }
 
     @Test
+    void oneSilentConnectionTimesOutWhileTheChurnGoesOn() throws IOException {
+        try (ScriptedEchoServer server = new ScriptedEchoServer()) {
+            server.stallAfterBytes = 0;
+            server.stallOnlyFirstConnection = true;
+            DriverLimits limits = DriverLimits.defaults().withMessageTimeoutMillis(300);
+            try (ChurnDriver driver = ChurnDriver.open(server.address(), 2, 64, 1, limits)) {
+                driver.start();
+                long end = System.nanoTime() + 1_000_000_000L;
+                while (System.nanoTime() < end) driver.awaitEcho();
+                assertEquals(1, driver.errors(), driver.errorSummary());
+                assertTrue(driver.errorSummary().contains("timeout=1"), driver.errorSummary());
+            }
+        }
+    }
+
+    @Test
     void aRefusedConnectIsCountedNotThrown() throws IOException {
         InetSocketAddress nobody;
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
