@@ -32,7 +32,13 @@ final class ConnectionsChart {
     /** The chart, or empty when no line has a point it can draw. */
     static Optional<XYChart> draw(String title, String yTitle, ChartFiles.Scale yScale, List<ChartLine> lines,
                                   Optional<Double> referenceLine) {
-        XYChart chart = ChartFiles.newChart(title, X_TITLE, yTitle);
+        return draw(title, X_TITLE, yTitle, yScale, lines, referenceLine);
+    }
+
+    /** The same against another quantity on the log x axis (message size, for one). */
+    static Optional<XYChart> draw(String title, String xTitle, String yTitle, ChartFiles.Scale yScale, List<ChartLine> lines,
+                                  Optional<Double> referenceLine) {
+        XYChart chart = ChartFiles.newChart(title, xTitle, yTitle);
         ChartFiles.logConnectionsX(chart);
         ChartFiles.valueAxisY(chart, yScale);
         boolean logY = yScale == ChartFiles.Scale.LOG;

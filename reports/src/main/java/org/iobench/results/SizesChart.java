@@ -1,0 +1,50 @@
+package org.iobench.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.knowm.xchart.XYChart;
+
+/**
+ * MB/s against message size (log x), one line per implementation, for each connection count and
+ * depth a closed-loop run measured at three sizes or more (the {@code workloads} preset: 64 B to
+ * 64 KiB): where the per-echo cost gives way to copying bytes, and which model keeps up.
+ */
+final class SizesChart {
+    static final String STEM = "mb-per-s-by-size";
+    private static final String MB_PER_S = "mb.per.s";
+    private static final String PAYLOAD = "payloadBytes";
+
+    private SizesChart() {
+    }
+
+    /** A chart per (connections, depth) with at least three message sizes; file stem → chart. */
+    static Map<String, XYChart> draw(List<BenchResult> results) {
+        Map<String, List<BenchResult>> groups = new TreeMap<>();
+        for (BenchResult r : results) {
+            if (!r.shortName().equals(Charts.THROUGHPUT_BENCHMARK) || !r.params().containsKey(PAYLOAD)) continue;
+            groups.computeIfAbsent("connections" + r.params().get(Panel.CONNECTIONS) + "-depth" + r.params().getOrDefault("depth", "1"),
+                    k -> new ArrayList<>()).add(r);
+        }
+        Map<String, XYChart> charts = new TreeMap<>();
+        groups.forEach((slug, group) -> {
+            if (group.stream().map(r -> r.params().get(PAYLOAD)).distinct().count() < 3) return;
+            Map<String, List<ChartPoint>> byImpl = new TreeMap<>(ImplPalette.ORDER);
+            for (BenchResult r : group) {
+                ChartPoint.of(r, MB_PER_S, r.longParam(PAYLOAD)).ifPresent(p -> byImpl.computeIfAbsent(r.impl(), k -> new ArrayList<>()).add(p));
+            }
+            List<ChartLine> lines = new ArrayList<>();
+            byImpl.forEach((impl, points) -> lines.add(new ChartLine(impl, impl, 0,
+                    points.stream().sorted(java.util.Comparator.comparingDouble(ChartPoint::x)).toList())));
+            BenchResult any = group.getFirst();
+            String title = "MB/s by message size: " + any.params().get(Panel.CONNECTIONS) + " connections, depth "
+                    + any.params().getOrDefault("depth", "1") + " (closed loop)";
+            Optional<XYChart> chart = ConnectionsChart.draw(title, "message size, bytes (log scale)", "MB/s echoed (log scale)",
+                    ChartFiles.Scale.LOG, lines, Optional.empty());
+            chart.ifPresent(c -> charts.put(STEM + "-" + slug, c));
+        });
+        return charts;
+    }
+}
