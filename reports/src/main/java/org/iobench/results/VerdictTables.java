@@ -22,15 +22,45 @@ import org.iobench.bench.stats.IntervalEstimate;
 final class VerdictTables {
     private static final String CPU = "server.cpu.us.per.echo";
     private static final String MEMORY = Metric.MEMORY_PER_CONNECTION;
+    static final String BEST_MARK = "★";
+
+    /** One table: a workload at one connection count, its columns, and the models ranked best first. */
+    record Table(String title, String legend, List<String> columns, List<Row> rows) {
+    }
+
+    /** One model's row: whether it is the best or tied with it, then one text per column after the mark. */
+    record Row(boolean best, List<String> cells) {
+    }
 
     private VerdictTables() {
     }
 
+    /** The workload's one declared figure: echoes/s in a closed loop, server CPU per echo at a fixed rate. */
+    static String figureOf(String benchmark) {
+        return benchmark.equals(Charts.LATENCY_BENCHMARK) ? CPU : Metric.PRIMARY;
+    }
+
+    static String figureOf(Panel panel) {
+        return figureOf(panel.benchmark());
+    }
+
+    /** summary.md's verdict section: the tables of {@link #of} in Markdown. */
     static List<String> lines(RunDir run) {
         List<String> out = new ArrayList<>();
-        String reference = run.env("reference.impl").isBlank() ? Compare.DEFAULT_REFERENCE : run.env("reference.impl");
-        for (Panel panel : Panel.of(run.results(), Charts.THROUGHPUT_BENCHMARK)) tables(run, panel, Metric.PRIMARY, reference, out);
-        for (Panel panel : Panel.of(run.results(), Charts.LATENCY_BENCHMARK)) tables(run, panel, CPU, reference, out);
+        try {
+            for (Table table : of(run)) {
+                out.add("**" + table.title() + "**: " + table.legend());
+                out.add("");
+                out.add("| " + String.join(" | ", table.columns()).strip() + " |"); // the mark's column has no heading
+                out.add("|---|---" + "|---:".repeat(table.columns().size() - 2) + "|");
+                for (Row row : table.rows()) {
+                    out.add("| " + (row.best() ? BEST_MARK : "") + " | " + String.join(" | ", row.cells()) + " |");
+                }
+                out.add("");
+            }
+        } catch (ResultsException e) {
+            out.add("(No verdict: " + e.getMessage() + ")");
+        }
         if (!out.isEmpty()) {
             out.addFirst("");
             out.addFirst("## Verdict");
@@ -38,32 +68,38 @@ final class VerdictTables {
         return out;
     }
 
-    private static void tables(RunDir run, Panel panel, String metric, String reference, List<String> out) {
+    /** Every verdict table of the run: the closed-loop panels', then the fixed-rate panels'. */
+    static List<Table> of(RunDir run) throws ResultsException {
+        List<Table> out = new ArrayList<>();
+        String reference = run.env("reference.impl").isBlank() ? Compare.DEFAULT_REFERENCE : run.env("reference.impl");
+        for (String benchmark : List.of(Charts.THROUGHPUT_BENCHMARK, Charts.LATENCY_BENCHMARK)) {
+            List<Panel> panels = Panel.of(run.results(), benchmark);
+            if (panels.isEmpty()) continue;
+            RoundFigures rounds = RoundFigures.read(run.dir(), figureOf(benchmark));
+            for (Panel panel : panels) tables(panel, reference, rounds, out);
+        }
+        return out;
+    }
+
+    private static void tables(Panel panel, String reference, RoundFigures rounds, List<Table> out) {
+        String metric = figureOf(panel);
         boolean closedLoop = metric.equals(Metric.PRIMARY);
         Comparator<BenchResult> best = Comparator.comparingDouble(r -> r.metric(metric).get().score());
         if (closedLoop) best = best.reversed();
-        RoundFigures rounds;
-        try {
-            rounds = RoundFigures.read(run.dir(), metric);
-        } catch (ResultsException e) {
-            out.add("(No verdict: " + e.getMessage() + ")");
-            return;
-        }
         for (long connections : panel.connectionCounts()) {
             List<BenchResult> ranked = panel.results().stream()
                     .filter(r -> r.longParam(Panel.CONNECTIONS) == connections && r.hasFigure() && r.metric(metric).isPresent())
                     .sorted(best).toList();
             if (ranked.size() < 2) continue;
             String top = ranked.getFirst().impl();
-            out.add("**" + (closedLoop ? "Closed loop" : "Fixed rate") + ", " + panel.describe() + ", " + connections + " connections**: "
-                    + (closedLoop ? "echoes/s, highest first" : "server CPU µs per echo, lowest first")
-                    + "; ★ best, or tied with it (the paired per-round ratio's 95% interval includes 1); † client-bound,"
-                    + " ⚑ some iterations disturbed.");
-            out.add("");
-            out.add(closedLoop
-                    ? "| | impl | echoes/s | ÷ best | % of " + reference + " | server CPU µs/echo | memory KiB/conn |"
-                    : "| | impl | server CPU µs/echo | ÷ best | p99 µs | delivered | memory KiB/conn |");
-            out.add("|---|---|---:|---:|---:|---:|---:|");
+            String title = (closedLoop ? "Closed loop" : "Fixed rate") + ", " + panel.describe() + ", " + connections + " connections";
+            String legend = (closedLoop ? "echoes/s, highest first" : "server CPU µs per echo, lowest first")
+                    + "; " + BEST_MARK + " best, or tied with it (the paired per-round ratio's 95% interval includes 1); † client-bound,"
+                    + " ⚑ some iterations disturbed.";
+            List<String> columns = closedLoop
+                    ? List.of("", "impl", "echoes/s", "÷ best", "% of " + reference, "server CPU µs/echo", "memory KiB/conn")
+                    : List.of("", "impl", "server CPU µs/echo", "÷ best", "p99 µs", "delivered", "memory KiB/conn");
+            List<Row> rows = new ArrayList<>();
             for (BenchResult result : ranked) {
                 Optional<IntervalEstimate> toBest = result.impl().equals(top) ? Optional.empty()
                         : rounds.pairedRatio(result, top, 1);
@@ -83,10 +119,9 @@ final class VerdictTables {
                     fourth = Double.isFinite(offered) && offered > 0
                             ? Math.round(100 * result.metric(Metric.PRIMARY).get().score() / offered) + "%" : "–";
                 }
-                out.add("| " + (tied ? "★" : "") + " | " + result.impl() + marks(result) + " | " + figure + " | " + ratio + " | "
-                        + third + " | " + fourth + " | " + rss + " |");
+                rows.add(new Row(tied, List.of(result.impl() + marks(result), figure, ratio, third, fourth, rss)));
             }
-            out.add("");
+            out.add(new Table(title, legend, columns, rows));
         }
     }
 
