@@ -44,14 +44,17 @@ final class ReferenceHeatmap {
     }
 
     /** One cell: a ratio to the reference in percent, its interval, and the marks it carries. */
-    record Cell(int column, int row, double percent, double lowPercent, double highPercent, boolean noisy, boolean clientBound) {
+    record Cell(int column, int row, double percent, double lowPercent, double highPercent, boolean noisy, boolean clientBound,
+                boolean reference) {
         String figure() {
             return String.format(Locale.ROOT, "%.0f%%", percent) + (noisy ? " ‡" : "") + (clientBound ? " †" : "");
         }
 
+        /** The second line: the interval, or why there is none. */
         String interval() {
-            return Double.isFinite(lowPercent) && Double.isFinite(highPercent) && lowPercent != highPercent
-                    ? String.format(Locale.ROOT, "[%.0f, %.0f]", lowPercent, highPercent) : "";
+            if (reference) return "reference";
+            return Double.isFinite(lowPercent) && Double.isFinite(highPercent)
+                    ? String.format(Locale.ROOT, "[%.0f, %.0f]", lowPercent, highPercent) : "no interval";
         }
     }
 
@@ -72,7 +75,7 @@ final class ReferenceHeatmap {
             for (ChartPoint point : line.points()) {
                 int column = connections.indexOf((long) point.x());
                 cells.add(new Cell(column, row, 100 * point.value(), 100 * point.low(), 100 * point.high(),
-                        point.noisy(), point.clientBound()));
+                        point.noisy(), point.clientBound(), line.impl().equals(reference)));
             }
         }
         Metric.Direction direction = Metric.of(metric).direction();
@@ -145,9 +148,8 @@ final class ReferenceHeatmap {
             for (Cell cell : cells) {
                 double centreX = bounds.getX() + xMargin + cellWidth * (cell.column() + 0.5);
                 double top = bounds.getY() + yMargin + cellHeight * (rows - 1 - cell.row());
-                boolean twoLines = !cell.interval().isEmpty();
-                centred(g, FIGURE_FONT, cell.figure(), centreX, top + cellHeight * (twoLines ? 0.42 : 0.5));
-                if (twoLines) centred(g, INTERVAL_FONT, cell.interval(), centreX, top + cellHeight * 0.78);
+                centred(g, FIGURE_FONT, cell.figure(), centreX, top + cellHeight * 0.42);
+                centred(g, INTERVAL_FONT, cell.interval(), centreX, top + cellHeight * 0.78);
             }
         }
 
