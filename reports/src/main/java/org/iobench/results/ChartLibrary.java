@@ -28,10 +28,15 @@ final class ChartLibrary {
     /** Copies the library (and its licence) beside {@code runDir} when missing; returns the library's path. */
     static Path ensureBeside(Path runDir) throws IOException {
         Path assets = runDir.toAbsolutePath().normalize().resolveSibling(DIR);
-        Files.createDirectories(assets);
-        copyIfMissing(WEBJAR + "LICENSE", assets.resolve(LICENSE_FILE));
         Path library = assets.resolve(FILE);
-        copyIfMissing(WEBJAR + "dist/echarts.min.js", library);
+        try {
+            Files.createDirectories(assets);
+            copyIfMissing(WEBJAR + "LICENSE", assets.resolve(LICENSE_FILE));
+            copyIfMissing(WEBJAR + "dist/echarts.min.js", library);
+        } catch (IOException e) { // e.g. a read-only parent: say which file report.html needs, and where
+            throw new IOException("report.html needs " + library + " (the chart library, shared by the run folders beside it): "
+                    + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        }
         return library;
     }
 

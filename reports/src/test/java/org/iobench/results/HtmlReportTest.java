@@ -70,6 +70,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void anUnwritableLibraryPlaceIsAOneLineErrorNamingIt() throws Exception {
+        Path run = VerdictTablesTest.writeFourModels(tmp.resolve("results/run"));
+        Files.writeString(tmp.resolve("results/assets"), "a file where the assets folder belongs");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertEquals(CompareMain.UNUSABLE, PlotMain.run(new String[] {run.toString()},
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(err, true, StandardCharsets.UTF_8)));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("iobench plot: cannot write results: report.html needs " + tmp.resolve("results/assets")
+                .resolve(ChartLibrary.FILE)), message);
+        assertEquals(1, message.strip().lines().count(), message);
+    }
+
+    @Test
     void runFoldersSideBySideShareOneCopyOfTheLibrary() throws Exception {
         Path first = Fixtures.writeRun(tmp.resolve("results/a"), "quick", 0.03, Fixtures.NONE, UnaryOperator.identity());
         Path second = Fixtures.writeRun(tmp.resolve("results/b"), "quick", 0.03, Fixtures.NONE, UnaryOperator.identity());
