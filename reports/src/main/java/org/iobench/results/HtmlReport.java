@@ -88,9 +88,12 @@ public final class HtmlReport {
         }
     }
 
-    /** The heat maps drawn with the charts (PNG), when there are any. */
-    private static void heatmaps(RunDir run, Path chartsDir, StringBuilder html) throws IOException {
-        List<Path> maps = files(chartsDir, ReferenceHeatmap.STEM + "-", ".png");
+    /** The heat maps drawn with the charts (PNG), in the panels' order, when there are any. */
+    private static void heatmaps(RunDir run, Path chartsDir, StringBuilder html) {
+        List<Path> maps = Stream.of(Charts.THROUGHPUT_BENCHMARK, Charts.LATENCY_BENCHMARK)
+                .flatMap(benchmark -> Panel.of(run.results(), benchmark).stream())
+                .map(panel -> chartsDir.resolve(ReferenceHeatmap.STEM + "-" + panel.slug() + ".png"))
+                .filter(Files::isRegularFile).distinct().toList();
         if (maps.isEmpty()) return;
         html.append("<h2>Against the reference</h2>\n");
         for (Path map : maps) {
@@ -102,7 +105,7 @@ public final class HtmlReport {
 
     private static void flameGraphs(RunDir run, StringBuilder html) throws IOException {
         Path profiles = run.dir().resolve(PROFILES_DIR);
-        List<Path> graphs = files(profiles, "", ".html");
+        List<Path> graphs = files(profiles, ".html");
         if (graphs.isEmpty()) return;
         html.append("<h2>Server flame graphs</h2>\n<ul>\n");
         for (Path graph : graphs) {
@@ -123,14 +126,11 @@ public final class HtmlReport {
         html.append("</table>\n");
     }
 
-    /** Files under {@code dir} (any depth) named prefix…suffix, sorted; none when the folder is absent. */
-    private static List<Path> files(Path dir, String prefix, String suffix) throws IOException {
+    /** Files under {@code dir} (any depth) whose name ends in {@code suffix}, sorted; none when the folder is absent. */
+    private static List<Path> files(Path dir, String suffix) throws IOException {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(prefix) && name.endsWith(suffix);
-            }).sorted().toList();
+            return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
     }
 

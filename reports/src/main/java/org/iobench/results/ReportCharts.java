@@ -3,28 +3,31 @@ package org.iobench.results;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * What report.html's interactive charts show, as data for its script (embedded as JSON): the same
  * figures, lines and intervals as the PNG charts ({@link Charts}), per panel. A panel measured at
- * several connection counts is one line per implementation against connections; at one count, one
- * bar per implementation, best first. Every point carries its interval and marks, shown on hover.
+ * several connection counts is one line per implementation against connections (log axis); at one
+ * count, one bar per implementation, best first. Every point carries its interval and marks, shown on
+ * hover and as a whisker.
  */
 final class ReportCharts {
 
-    /** One chart: its panel heading, title, value axis, x categories and one series per implementation. */
-    record Spec(String id, String panel, String title, String valueTitle, boolean logScale, boolean bars,
-                String categoryTitle, List<String> categories, Double referenceLine, List<Series> series) {
+    /**
+     * One chart: its panel heading, title, value axis and one series per implementation; with {@code bars},
+     * the implementations ranked best first ({@code ranked}), else against connections.
+     */
+    record Spec(String id, String panel, String title, String valueTitle, ChartFiles.Scale scale, boolean bars,
+                List<String> ranked, Double referenceLine, List<Series> series) {
     }
 
     /** One implementation's points; its colour is the one it has in every PNG chart. */
     record Series(String impl, String colour, List<Point> points) {
     }
 
-    /** One figure at category index {@code at}, with its interval (null where none is known). */
-    record Point(int at, double value, Double low, Double high, boolean noisy, boolean clientBound) {
+    /** One figure at {@code x} (connections; in a bar chart its rank), with its interval (null where none is known). */
+    record Point(long x, double value, Double low, Double high, boolean noisy, boolean clientBound) {
     }
 
     private ReportCharts() {
@@ -39,7 +42,7 @@ final class ReportCharts {
             figure(Charts.THROUGHPUT, panel, runs, specs);
             ReferenceRatios.Ratios ratios = ReferenceRatios.of(panel, reference, rounds);
             spec("ratio", panel, "Throughput ÷ " + reference, "× " + reference + "'s echoes/s (" + ratios.pairing() + ")",
-                    false, Metric.Direction.BIGGER_IS_BETTER, 1.0, ratios.lines()).ifPresent(specs::add);
+                    ChartFiles.Scale.LINEAR, Metric.Direction.BIGGER_IS_BETTER, 1.0, ratios.lines()).ifPresent(specs::add);
             figure(Charts.CPU, panel, runs, specs);
             figure(Charts.MEMORY, panel, runs, specs);
         }
@@ -52,28 +55,27 @@ final class ReportCharts {
     }
 
     private static void figure(Charts.PlottedFigure figure, Panel panel, List<RunDir> runs, List<Spec> specs) {
-        spec(figure.fileStem(), panel, figure.what(), figure.valueTitle(), figure.scale() == ChartFiles.Scale.LOG,
+        spec(figure.fileStem(), panel, figure.what(), figure.valueTitle(), figure.scale(),
                 Metric.of(figure.metric()).direction(), null, Charts.lines(figure.metric(), panel, runs)).ifPresent(specs::add);
     }
 
-    private static Optional<Spec> spec(String stem, Panel panel, String what, String valueTitle, boolean log,
+    private static Optional<Spec> spec(String stem, Panel panel, String what, String valueTitle, ChartFiles.Scale scale,
                                        Metric.Direction direction, Double referenceLine, List<ChartLine> lines) {
         if (lines.isEmpty()) return Optional.empty();
         String panelTitle = panel.describe() + (panel.benchmark().equals(Charts.LATENCY_BENCHMARK) ? " (open loop)" : " (closed loop)");
         List<Long> connections = panel.connectionCounts();
         boolean bars = connections.size() == 1;
-        List<String> categories = bars ? ranked(lines, direction)
-                : connections.stream().map(c -> String.format(Locale.ROOT, "%,d", c)).toList();
+        List<String> ranked = bars ? ranked(lines, direction) : List.of();
         List<Series> series = new ArrayList<>();
         for (ChartLine line : lines) {
             List<Point> points = line.points().stream().map(p -> new Point(
-                    bars ? categories.indexOf(line.impl()) : connections.indexOf((long) p.x()), p.value(),
+                    bars ? ranked.indexOf(line.impl()) : (long) p.x(), p.value(),
                     p.hasInterval() ? p.low() : null, p.hasInterval() ? p.high() : null, p.noisy(), p.clientBound())).toList();
             series.add(new Series(line.impl(), hex(line.impl()), points));
         }
         String title = what + ": " + panelTitle + (bars ? ", " + connections.getFirst() + " connections" : "");
         return Optional.of(new Spec(stem + "-" + panel.benchmark().replaceAll("\\W", "") + "-" + panel.slug(), panelTitle,
-                title, valueTitle, log, bars, bars ? "" : "connections", categories, referenceLine, series));
+                title, valueTitle, scale, bars, ranked, referenceLine, series));
     }
 
     /** One connection count: the implementations best first, as the ranked PNG charts order them. */

@@ -24,7 +24,7 @@
     return function (p) {
       var d = p.data;
       if (!d || d.point === undefined) return '';
-      var where = spec.bars ? '' : ' at ' + spec.categories[d.point.at] + ' connections';
+      var where = spec.bars ? '' : ' at ' + d.point.x.toLocaleString('en-US') + ' connections';
       var interval = d.point.low === null || d.point.low === undefined ? 'no interval'
           : '95% interval [' + format(d.point.low) + ', ' + format(d.point.high) + ']';
       var marks = (d.point.noisy ? '<br>‡ interval wider than ±10%, or disturbed' : '')
@@ -33,7 +33,7 @@
     };
   }
 
-  // A vertical whisker from low to high with short caps, drawn at the point's category.
+  // A vertical whisker from low to high with short caps, drawn at the point's x.
   function whisker(params, api) {
     var low = api.coord([api.value(0), api.value(1)]);
     var high = api.coord([api.value(0), api.value(2)]);
@@ -49,32 +49,43 @@
     };
   }
 
+  // Against connections, each implementation sits a little left or right of the true count (a constant
+  // factor on the log axis, the same for its line and whiskers) so that a dozen intervals at one count
+  // stay apart; the tooltip gives the true count.
+  var DODGE_DECADES = 0.012;
+  function dodge(spec, index) {
+    return spec.bars ? 1 : Math.pow(10, (index - (spec.series.length - 1) / 2) * DODGE_DECADES);
+  }
+
   function seriesOf(spec) {
     var out = [];
-    spec.series.forEach(function (s) {
-      var values = spec.categories.map(function () { return null; });
-      s.points.forEach(function (pt) {
-        values[pt.at] = {
-          value: pt.value, point: pt,
+    spec.series.forEach(function (s, index) {
+      var shift = dodge(spec, index);
+      var values = s.points.map(function (pt) {
+        return {
+          value: [pt.x * shift, pt.value], point: pt,
           symbol: pt.clientBound ? 'triangle' : 'circle',
           itemStyle: pt.noisy ? { color: '#fff', borderColor: s.colour, borderWidth: 2 } : undefined
         };
       });
       out.push({
         // a bar on a log axis grows from 1, not from the axis' bottom: there, points
-        name: s.impl, type: spec.bars ? (spec.logScale ? 'scatter' : 'bar') : 'line', data: values, color: s.colour,
-        barGap: '-100%', barMaxWidth: 38, symbolSize: spec.bars ? 12 : 8, connectNulls: true,
+        name: s.impl, type: spec.bars ? (spec.scale === 'LOG' ? 'scatter' : 'bar') : 'line', data: values, color: s.colour,
+        barGap: '-100%', barMaxWidth: 38, symbolSize: spec.bars ? 12 : 8,
         markLine: spec.referenceLine === null || spec.referenceLine === undefined ? undefined : {
           silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#777' },
           data: [{ yAxis: spec.referenceLine }], label: { show: false }
         }
       });
-      var whiskers = s.points.filter(function (pt) { return pt.low !== null && pt.low !== undefined; })
-          .map(function (pt) { return [pt.at, pt.low, pt.high]; });
+      // an interval reaching 0 or below has no place on a log axis: its point shows, its whisker not (as in the PNGs)
+      var whiskers = s.points.filter(function (pt) {
+        return pt.low !== null && pt.low !== undefined && (spec.scale !== 'LOG' || pt.low > 0);
+      })
+          .map(function (pt) { return [pt.x * shift, pt.low, pt.high]; });
       if (whiskers.length > 0) {
         // encode: both ends of every interval count in the value axis' extent
         out.push({ name: s.impl, type: 'custom', renderItem: whisker, data: whiskers, color: s.colour,
-                   encode: { x: 0, y: [1, 2] }, silent: true, z: 3, tooltip: { show: false } });
+                   encode: { x: 0, y: [1, 2] }, clip: true, silent: true, z: 3, tooltip: { show: false } });
       }
     });
     return out;
@@ -87,10 +98,14 @@
       tooltip: { trigger: 'item', formatter: tooltip(spec) },
       legend: { type: 'scroll', orient: 'vertical', right: 0, top: 40 },
       grid: { left: 90, right: 190, top: 50, bottom: spec.bars ? 110 : 60 },
-      xAxis: { type: 'category', data: spec.categories, name: spec.categoryTitle, nameLocation: 'middle', nameGap: 30,
-               axisLabel: { rotate: spec.bars ? 35 : 0, interval: 0 } },
-      yAxis: { type: spec.logScale ? 'log' : 'value', name: spec.valueTitle, nameLocation: 'middle', nameGap: 65,
-               scale: spec.referenceLine !== null && spec.referenceLine !== undefined,
+      xAxis: spec.bars
+          ? { type: 'category', data: spec.ranked, axisLabel: { rotate: 35, interval: 0 } }
+          : { type: 'log', name: 'connections', nameLocation: 'middle', nameGap: 30,
+              min: function (extent) { return extent.min / 1.5; }, max: function (extent) { return extent.max * 1.5; },
+              axisLabel: { formatter: format, showMinLabel: false, showMaxLabel: false }, splitLine: { show: false } },
+      // as the PNG charts: absolute figures from 0 (a cut axis exaggerates), ratios around 1, spans of decades on a log axis
+      yAxis: { type: spec.scale === 'LOG' ? 'log' : 'value', name: spec.valueTitle, nameLocation: 'middle', nameGap: 65,
+               min: spec.scale === 'LINEAR_FROM_ZERO' ? 0 : undefined, scale: spec.scale === 'LINEAR',
                axisLabel: { formatter: format } },
       series: seriesOf(spec)
     };
