@@ -53,6 +53,12 @@ public final class HtmlReport {
         html.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"").append(validity.valid() ? "valid" : "invalid")
                 .append("\">").append(escape("Run: " + validity.headline())).append(" (").append(run.results().size())
                 .append(" results; summary.md has the details).</p>\n");
+        if (!validity.valid()) { // every trial that makes the run unusable, as summary.md lists them
+            html.append("<ul class=\"invalid\">\n");
+            validity.incomplete().forEach(line -> html.append("<li>incomplete: ").append(escape(line)).append("</li>\n"));
+            validity.invalid().forEach(line -> html.append("<li>INVALID: ").append(escape(line)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
         verdict(run, html);
         heatmaps(run, chartsDir, html);
         html.append("<h2>Charts</h2>\n<p class=\"note\">Hover a point for its median and 95% interval;"

@@ -121,6 +121,9 @@ class PlotTest {
         assertTrue(md.contains("| preset | quick |"), md);
         assertTrue(md.startsWith("# iobench run run: INVALID\n"), md);
         assertTrue(md.contains("- INVALID: org.iobench.bench.ThroughputBenchmark.echo impl=blocking connections=10000 depth=1 payloadBytes=64: 7 echo errors"), md);
+        String html = Files.readString(run.resolve(HtmlReport.FILE));
+        assertTrue(html.contains("<li>INVALID: org.iobench.bench.ThroughputBenchmark.echo impl=blocking connections=10000 depth=1"
+                + " payloadBytes=64: 7 echo errors</li>"), "report.html lists them too");
         assertTrue(md.contains("INVALID (7 errors)"), md);
         assertTrue(md.contains("client-bound result(s)"), md);
         assertTrue(md.contains(" †"), md);
