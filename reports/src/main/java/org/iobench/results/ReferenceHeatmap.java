@@ -39,6 +39,7 @@ final class ReferenceHeatmap {
     private static final int ROW_PIXELS = 42;
     private static final int MARGIN_PIXELS = 260;
     private static final int TITLE_CHAR_PIXELS = 10;
+    private static final int AXIS_TITLE_CHAR_PIXELS = 7;
 
     private ReferenceHeatmap() {
     }
@@ -84,10 +85,12 @@ final class ReferenceHeatmap {
                 + (panel.benchmark().equals(Charts.LATENCY_BENCHMARK) ? " (open loop)" : "");
         String key = (direction == Metric.Direction.BIGGER_IS_BETTER ? "higher" : "lower") + " is better (blue), "
                 + ratios.pairing() + "; ‡ interval > ±10% or disturbed, † client-bound";
+        String xTitle = "connections; " + key;
+        int widthPixels = Math.max(MARGIN_PIXELS + COLUMN_PIXELS * connections.size(),   // the cells, or the titles: whichever is wider
+                Math.max(TITLE_CHAR_PIXELS * title.length(), AXIS_TITLE_CHAR_PIXELS * xTitle.length()) + 60);
         AnnotatedHeatMap chart = new AnnotatedHeatMap(new HeatMapChartBuilder()
-                .width(Math.max(MARGIN_PIXELS + COLUMN_PIXELS * connections.size(), TITLE_CHAR_PIXELS * title.length() + 40))
-                .height(150 + ROW_PIXELS * rowsTopDown.size())
-                .title(title).xAxisTitle("connections; " + key), cells);
+                .width(widthPixels).height(150 + ROW_PIXELS * rowsTopDown.size())
+                .title(title).xAxisTitle(xTitle), cells);
         style(chart.getStyler(), cells, direction);
         List<String> columnLabels = connections.stream().map(c -> String.format(Locale.ROOT, "%,d", c)).toList();
         List<Number[]> heat = cells.stream().map(c -> new Number[] {c.column(), c.row(), log2(c.percent() / 100)}).toList();
