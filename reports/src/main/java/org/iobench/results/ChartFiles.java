@@ -11,6 +11,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.XYStyler;
 
 /**
@@ -145,8 +146,8 @@ final class ChartFiles {
     }
 
     /** Writes charts/&lt;name&gt;.png; returns its path. */
-    static Path write(XYChart chart, Path chartsDir, String name) throws IOException {
-        labelLogAxes(chart);
+    static Path write(Chart<?, ?> chart, Path chartsDir, String name) throws IOException {
+        if (chart instanceof XYChart xy) labelLogAxes(xy);
         Files.createDirectories(chartsDir);
         Path png = chartsDir.resolve(name + ".png");
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);

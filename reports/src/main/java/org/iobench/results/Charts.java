@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * The charts of a run (charts/&lt;stem&gt;.png), in reading order: per throughput panel its throughput,
- * the same as a ratio to the reference implementation, server CPU per echo and memory per connection;
- * per latency panel p50, p99 and p99.9, and a percentile spectrum per connection count (open loop).
+ * the same as a ratio to the reference implementation and as a heat map of implementations × connections
+ * ({@link ReferenceHeatmap}), server CPU per echo and memory per connection; per latency panel the heat map
+ * of CPU per echo, p50, p99 and p99.9, and a percentile spectrum per connection count (open loop).
  *
  * <p>Every figure is drawn with its full interval as the run reported it (a median with an asymmetric
  * interval), noisy and client-bound points marked; each implementation has one colour and marker in every
@@ -34,21 +36,29 @@ public final class Charts {
     private static final String LOG_LOWER = "µs, log scale (lower is better)";
     static final PlottedFigure THROUGHPUT = new PlottedFigure(Metric.PRIMARY, "throughput", "Throughput",
             "echoes/s (higher is better)", ChartFiles.Scale.LINEAR_FROM_ZERO);
-    private static final List<PlottedFigure> LATENCIES = List.of(
+    static final List<PlottedFigure> LATENCIES = List.of(
             new PlottedFigure("latency.p50", "latency-p50", "p50 latency", LOG_LOWER, ChartFiles.Scale.LOG),
             new PlottedFigure("latency.p99", "latency-p99", "p99 latency", LOG_LOWER, ChartFiles.Scale.LOG),
             new PlottedFigure("latency.p999", "latency-p999", "p99.9 latency", LOG_LOWER, ChartFiles.Scale.LOG));
-    private static final PlottedFigure CPU = new PlottedFigure("server.cpu.us.per.echo", "cpu-per-echo",
+    static final PlottedFigure CPU = new PlottedFigure("server.cpu.us.per.echo", "cpu-per-echo",
             "Server CPU per echo", "server CPU µs per echo (lower is better)", ChartFiles.Scale.LINEAR_FROM_ZERO);
-    private static final PlottedFigure MEMORY = new PlottedFigure(Metric.MEMORY_PER_CONNECTION, "memory-per-connection",
+    static final PlottedFigure MEMORY = new PlottedFigure(Metric.MEMORY_PER_CONNECTION, "memory-per-connection",
             "Server memory per connection", "KiB per connection (RSS + live heap), log scale (lower is better)",
             ChartFiles.Scale.LOG);
+
+    /** Connection churn: its rate, its connect-to-echo tail and its cost per connection (ChurnBenchmark). */
+    static final List<PlottedFigure> CHURN = List.of(
+            new PlottedFigure(Metric.PRIMARY, "churn-rate", "Connections per second (connect, echo, close)",
+                    "connections/s (higher is better)", ChartFiles.Scale.LINEAR_FROM_ZERO),
+            new PlottedFigure("latency.p99", "churn-latency-p99", "p99 connect-to-echo latency", LOG_LOWER, ChartFiles.Scale.LOG),
+            new PlottedFigure("server.cpu.us.per.echo", "churn-cpu-per-connection", "Server CPU per connection",
+                    "server CPU µs per connection (lower is better)", ChartFiles.Scale.LINEAR_FROM_ZERO));
 
     private Charts() {
     }
 
     /** A chart and the file stem it is written under (charts/&lt;stem&gt;.png). */
-    record NamedChart(String stem, XYChart chart) {
+    record NamedChart(String stem, Chart<?, ?> chart) {
     }
 
     /** Draws every chart the first run has data for; returns the PNG paths, in reading order. */
@@ -64,13 +74,19 @@ public final class Charts {
         RunDir main = runs.getFirst();
         RoundFigures rounds = RoundFigures.read(main.dir(), Metric.PRIMARY);
         List<NamedChart> charts = new ArrayList<>();
+        String reference = ReferenceRatios.reference(main);
         for (Panel panel : Panel.of(main.results(), THROUGHPUT_BENCHMARK)) {
             draw(THROUGHPUT, panel, runs).ifPresent(charts::add);
-            ratio(panel, ReferenceRatios.reference(main), rounds).ifPresent(charts::add);
+            ratio(panel, reference, rounds).ifPresent(charts::add);
+            heatmap(panel, reference, rounds).ifPresent(charts::add);
         }
         // Latency from the open-loop benchmark (coordinated-omission corrected) when there is one.
         boolean openLoop = main.results().stream().anyMatch(r -> r.shortName().equals(LATENCY_BENCHMARK));
+        RoundFigures cpuRounds = openLoop ? RoundFigures.read(main.dir(), VerdictTables.figureOf(LATENCY_BENCHMARK)) : rounds;
         for (Panel panel : Panel.of(main.results(), openLoop ? LATENCY_BENCHMARK : THROUGHPUT_BENCHMARK)) {
+            if (openLoop) {
+                heatmap(panel, reference, cpuRounds).ifPresent(charts::add);
+            }
             for (PlottedFigure latency : LATENCIES) {
                 draw(latency, panel, List.of(main)).ifPresent(charts::add);
             }
@@ -88,6 +104,10 @@ public final class Charts {
                 ParetoChart.draw(panel, connections).ifPresent(chart -> charts.add(
                         new NamedChart(ParetoChart.STEM + "-" + panel.slug() + "-connections" + connections, chart)));
             }
+        }
+        SizesChart.draw(main.results()).forEach((stem, chart) -> charts.add(new NamedChart(stem, chart)));
+        for (Panel panel : Panel.of(main.results(), VerdictTables.CHURN_BENCHMARK)) {
+            for (PlottedFigure figure : CHURN) draw(figure, panel, runs).ifPresent(charts::add);
         }
         return charts;
     }
@@ -114,7 +134,7 @@ public final class Charts {
     }
 
     /** One line per run and implementation; the run's name joins the label when several runs are drawn. */
-    private static List<ChartLine> lines(String metric, Panel panel, List<RunDir> runs) {
+    static List<ChartLine> lines(String metric, Panel panel, List<RunDir> runs) {
         List<ChartLine> lines = new ArrayList<>();
         for (int runIndex = 0; runIndex < runs.size(); runIndex++) {
             RunDir run = runs.get(runIndex);
@@ -133,6 +153,12 @@ public final class Charts {
             }
         }
         return lines;
+    }
+
+    /** The panel's declared figure as % of the reference, implementations × connections, when the panel measured it. */
+    private static Optional<NamedChart> heatmap(Panel panel, String reference, RoundFigures rounds) {
+        return ReferenceHeatmap.draw(panel, reference, rounds)
+                .map(chart -> new NamedChart(ReferenceHeatmap.STEM + "-" + panel.slug(), chart));
     }
 
     /** Throughput as a ratio to the reference implementation, when the panel measured it. */

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,10 +31,10 @@ public final class MarkdownSummary {
             new Figure("server.gc.pause.ms.per.s", "Server GC pause, ms per second (Java servers)", null),
             new Figure("server.threads", "Server threads", null));
     private static final List<Figure> CHURN_FIGURES = List.of(
-            new Figure(Metric.PRIMARY, "Connections per second (connect, echo, close)", null),
+            new Figure(Metric.PRIMARY, "Connections per second (connect, echo, close)", "churn-rate"),
             new Figure("latency.p50", "p50 latency, µs, connect to echo", null),
-            new Figure("latency.p99", "p99 latency, µs, connect to echo", null),
-            new Figure("server.cpu.us.per.echo", "Server CPU, µs per connection", null));
+            new Figure("latency.p99", "p99 latency, µs, connect to echo", "churn-latency-p99"),
+            new Figure("server.cpu.us.per.echo", "Server CPU, µs per connection", "churn-cpu-per-connection"));
     private static final List<Figure> LATENCY_FIGURES = List.of(
             new Figure(Metric.PRIMARY, "Achieved echoes/s (offered rate in the heading)", null),
             new Figure("latency.p50", "p50 latency, µs (from intended send time)", "latency-p50"),
@@ -91,38 +90,11 @@ public final class MarkdownSummary {
     private static void environment(RunDir run, List<String> out) {
         out.add("| environment | |");
         out.add("|---|---|");
-        row(out, run, "date", "%s", "date");
-        row(out, run, "preset", "%s", "preset");
-        row(out, run, "host", "%s", "hostname");
-        row(out, run, "CPU", "%s (%s cores)", "cpu.model", "cpu.cores");
-        row(out, run, "kernel", "%s", "kernel");
-        row(out, run, "JDK", "%s %s", "jdk.version", "jdk.vendor");
-        row(out, run, "Netty", "4.1: %s, 4.2: %s", "netty41.version", "netty42.version");
-        row(out, run, "git", "%s (dirty: %s)", "git.commit", "git.dirty");
-        row(out, run, "pinning", "driver CPUs %s, server CPUs %s", "pin.driver.cpus", "pin.server.cpus");
-        row(out, run, "threads", "server %s, driver %s", "server.threads", "driver.threads");
-        if (!run.env("server.launcher").isBlank() || !run.env("server.bind").isBlank() && !run.env("server.bind").equals("127.0.0.1")) {
-            row(out, run, "server ran", "behind `%s`, listening on %s", "server.launcher", "server.bind");
+        for (EnvironmentTable.Row row : EnvironmentTable.rows(run)) {
+            String text = row.text().replace("|", "\\|");
+            out.add("| " + row.name() + " | " + (row.literal() ? "`" + text + "`" : text) + " |");
         }
-        row(out, run, "fd limit", "%s soft / %s hard", "fd.soft.limit", "fd.hard.limit");
-        row(out, run, "JVM (driver)", "`%s`", "jvm.args.driver");
-        row(out, run, "JVM (server)", "`%s`", "jvm.args.server");
-        row(out, run, "JMH", "`%s`", "jmh.args");
-        row(out, run, "reference", "%s", "reference.impl");
-        row(out, run, "available", "%s", "impls.available");
-        row(out, run, "unavailable", "%s", "impls.unavailable");
-        row(out, run, "skipped", "%s", "skipped");
         out.add("");
-    }
-
-    /** One environment line, left out when the run recorded none of its keys. */
-    private static void row(List<String> out, RunDir run, String name, String format, String... keys) {
-        Object[] values = Arrays.stream(keys).map(run::env).toArray();
-        if (Arrays.stream(values).allMatch(v -> ((String) v).isBlank())) {
-            return;
-        }
-        String text = String.format(format, values).replace("|", "\\|").replace("\n", " ");
-        out.add("| " + name + " | " + text + " |");
     }
 
     private static void verdict(RunDir run, RunValidity validity, List<String> out) {

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * {@code scripts/plot <run-dir> [<other-run-dir> ...]} and {@code --last-run <file>} (used by
  * {@code mvn verify -Pbench}: the file names the run folder). Writes into the first run's folder:
- * summary.csv, summary.md, charts/*.png and the github-action-benchmark JSON files. Other runs are
+ * summary.csv, summary.md, report.html (and the chart library beside the run folder, in ../assets/, when
+ * missing), charts/*.png and the github-action-benchmark JSON files. Other runs are
  * overlaid (dashed) on the throughput charts. Exit 0 when drawn, 2 on unusable input; with
  * {@code --require-valid} (used by {@code mvn verify -Pbench}), 1 after drawing a run that is not valid.
  */
@@ -46,10 +47,11 @@ public final class PlotMain {
             SummaryCsv.write(main.results(), main.dir());
             List<Path> charts = Charts.write(runs, chartsDir);
             MarkdownSummary.write(main, chartsDir);
+            HtmlReport.write(main, chartsDir);
             ActionBenchmarkExport.write(main.results(), main.dir());
             BencherExport.write(main, main.dir());
             out.println("iobench plot: " + main.results().size() + " results -> " + main.dir().resolve(SummaryCsv.FILE)
-                    + ", " + MarkdownSummary.FILE + ", " + charts.size() + " charts (png) in " + chartsDir
+                    + ", " + MarkdownSummary.FILE + ", " + HtmlReport.FILE + ", " + charts.size() + " charts (png) in " + chartsDir
                     + ", " + ActionBenchmarkExport.BIGGER_FILE + ", " + ActionBenchmarkExport.SMALLER_FILE + ", " + BencherExport.FILE);
             if (!main.validity().valid()) {
                 err.println("iobench plot: " + (requireValid ? "" : "warning: ") + "the run is " + main.validity().headline()

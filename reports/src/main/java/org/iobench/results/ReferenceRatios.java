@@ -6,7 +6,8 @@ import java.util.Optional;
 import org.iobench.bench.stats.FigureInterval;
 
 /**
- * Throughput (the primary metric) as a ratio to the run's reference implementation ({@code reference.impl} in env.properties),
+ * Throughput (the primary metric; or another figure, e.g. CPU per echo at a fixed rate) as a ratio to
+ * the run's reference implementation ({@code reference.impl} in env.properties),
  * so that the top of the field, a few percent apart, is legible.
  *
  * <p>Paired where the rounds are in jmh.json: each round visited every implementation once, so in round
@@ -41,6 +42,11 @@ final class ReferenceRatios {
     }
 
     static Ratios of(Panel panel, String reference, RoundFigures rounds) {
+        return of(panel, reference, rounds, Metric.PRIMARY);
+    }
+
+    /** The same for any figure; {@code rounds} must hold that figure (RoundFigures.read(run, metric)). */
+    static Ratios of(Panel panel, String reference, RoundFigures rounds, String metric) {
         List<ChartLine> lines = new ArrayList<>();
         int paired = 0;
         int unpaired = 0;
@@ -54,12 +60,12 @@ final class ReferenceRatios {
                 }
                 double connections = result.longParam(Panel.CONNECTIONS);
                 if (impl.equals(reference) && result.hasFigure()) {
-                    points.add(ChartPoint.of(result, Metric.PRIMARY, connections).orElseThrow().exactly(1.0));
+                    ChartPoint.of(result, metric, connections).ifPresent(point -> points.add(point.exactly(1.0)));
                     continue; // the reference over itself is 1 by definition, paired or not
                 }
                 Optional<ChartPoint> pairedPoint = paired(result, base.get(), rounds, connections);
                 Optional<ChartPoint> point = pairedPoint.isPresent() ? pairedPoint
-                        : unpaired(result, base.get(), connections);
+                        : unpaired(result, base.get(), metric, connections);
                 if (point.isPresent()) {
                     points.add(point.get());
                     if (pairedPoint.isPresent()) paired++; else unpaired++;
@@ -72,7 +78,7 @@ final class ReferenceRatios {
         return new Ratios(reference, lines, unpaired == 0, paired == 0);
     }
 
-    /** Per-round ratios of the primary metric: present only when at least two rounds measured both sides. */
+    /** Per-round ratios of the figure {@code rounds} holds: present only when at least two rounds measured both sides. */
     static Optional<ChartPoint> paired(BenchResult result, BenchResult base, RoundFigures rounds, double x) {
         if (!result.hasFigure() || !base.hasFigure()) {
             return Optional.empty();
@@ -81,9 +87,9 @@ final class ReferenceRatios {
                 new Measure(estimate.value(), (estimate.high() - estimate.low()) / 2, estimate.low(), estimate.high(), "x"), x));
     }
 
-    private static Optional<ChartPoint> unpaired(BenchResult result, BenchResult base, double x) {
-        Optional<Measure> head = result.metric(Metric.PRIMARY);
-        Optional<Measure> reference = base.metric(Metric.PRIMARY);
+    private static Optional<ChartPoint> unpaired(BenchResult result, BenchResult base, String metric, double x) {
+        Optional<Measure> head = result.metric(metric);
+        Optional<Measure> reference = base.metric(metric);
         if (head.isEmpty() || reference.isEmpty() || !result.hasFigure() || !base.hasFigure()
                 || !(reference.get().score() > 0)) {
             return Optional.empty();

@@ -22,16 +22,79 @@ import org.iobench.bench.stats.IntervalEstimate;
 final class VerdictTables {
     private static final String CPU = "server.cpu.us.per.echo";
     private static final String MEMORY = Metric.MEMORY_PER_CONNECTION;
+    static final String BEST_MARK = "★";
+
+    /** One table: a workload at one connection count, its columns, and the models ranked best first. */
+    record Table(String title, String legend, List<String> columns, List<Row> rows) {
+    }
+
+    /** One model's row: whether it is the best or tied with it, then one text per column after the mark. */
+    record Row(boolean best, List<String> cells) {
+    }
 
     private VerdictTables() {
     }
 
+    static final String CHURN_BENCHMARK = "ChurnBenchmark.echo";
+
+    /** What a verdict ranks on, per benchmark: its one declared figure, and how the table reads. */
+    private enum Workload {
+        CLOSED_LOOP(Charts.THROUGHPUT_BENCHMARK, "Closed loop", " connections", "echoes/s, highest first", Metric.PRIMARY,
+                List.of("", "impl", "echoes/s", "÷ best", "% of %s", "server CPU µs/echo", "memory KiB/conn")),
+        FIXED_RATE(Charts.LATENCY_BENCHMARK, "Fixed rate", " connections", "server CPU µs per echo, lowest first", CPU,
+                List.of("", "impl", "server CPU µs/echo", "÷ best", "p99 µs", "delivered", "memory KiB/conn")),
+        CHURN(CHURN_BENCHMARK, "Connection churn (connect, echo, close)", " in flight", "connections/s, highest first",
+                Metric.PRIMARY, List.of("", "impl", "connections/s", "÷ best", "% of %s", "server CPU µs/connection",
+                "p99 µs connect→echo"));
+
+        final String benchmark;
+        final String title;
+        final String connectionsUnit;
+        final String ranking;
+        final String metric;
+        final List<String> columns;
+
+        Workload(String benchmark, String title, String connectionsUnit, String ranking, String metric, List<String> columns) {
+            this.benchmark = benchmark;
+            this.title = title;
+            this.connectionsUnit = connectionsUnit;
+            this.ranking = ranking;
+            this.metric = metric;
+            this.columns = columns;
+        }
+
+        static Workload of(String benchmark) {
+            for (Workload w : values()) if (w.benchmark.equals(benchmark)) return w;
+            throw new IllegalArgumentException("no verdict for " + benchmark);
+        }
+    }
+
+    /** The workload's one declared figure: echoes/s in a closed loop, server CPU per echo at a fixed rate, connections/s in churn. */
+    static String figureOf(String benchmark) {
+        return Workload.of(benchmark).metric;
+    }
+
+    static String figureOf(Panel panel) {
+        return figureOf(panel.benchmark());
+    }
+
+    /** summary.md's verdict section: the tables of {@link #of} in Markdown. */
     static List<String> lines(RunDir run) {
         List<String> out = new ArrayList<>();
-        String reference = run.env("reference.impl").isBlank() ? Compare.DEFAULT_REFERENCE : run.env("reference.impl");
-        for (Panel panel : Panel.of(run.results(), Charts.THROUGHPUT_BENCHMARK)) tables(run, panel, Workload.CLOSED_LOOP, reference, out);
-        for (Panel panel : Panel.of(run.results(), Charts.LATENCY_BENCHMARK)) tables(run, panel, Workload.FIXED_RATE, reference, out);
-        for (Panel panel : Panel.of(run.results(), CHURN_BENCHMARK)) tables(run, panel, Workload.CHURN, reference, out);
+        try {
+            for (Table table : of(run)) {
+                out.add("**" + table.title() + "**: " + table.legend());
+                out.add("");
+                out.add("| " + String.join(" | ", table.columns()).strip() + " |"); // the mark's column has no heading
+                out.add("|---|---" + "|---:".repeat(table.columns().size() - 2) + "|");
+                for (Row row : table.rows()) {
+                    out.add("| " + (row.best() ? BEST_MARK : "") + " | " + String.join(" | ", row.cells()) + " |");
+                }
+                out.add("");
+            }
+        } catch (ResultsException e) {
+            out.add("(No verdict: " + e.getMessage() + ")");
+        }
         if (!out.isEmpty()) {
             out.addFirst("");
             out.addFirst("## Verdict");
@@ -39,55 +102,36 @@ final class VerdictTables {
         return out;
     }
 
-    static final String CHURN_BENCHMARK = "ChurnBenchmark.echo";
-
-    /** What a verdict ranks on, per benchmark: its declared figure, and how the table reads. */
-    private enum Workload {
-        CLOSED_LOOP("Closed loop", "echoes/s, highest first", Metric.PRIMARY,
-                "| | impl | echoes/s | ÷ best | % of %s | server CPU µs/echo | memory KiB/conn |"),
-        FIXED_RATE("Fixed rate", "server CPU µs per echo, lowest first", CPU,
-                "| | impl | server CPU µs/echo | ÷ best | p99 µs | delivered | memory KiB/conn |"),
-        CHURN("Connection churn (connect, echo, close)", "connections/s, highest first", Metric.PRIMARY,
-                "| | impl | connections/s | ÷ best | % of %s | server CPU µs/connection | p99 µs connect→echo |");
-
-        final String title;
-        final String ranking;
-        final String metric;
-        final String header;
-
-        Workload(String title, String ranking, String metric, String header) {
-            this.title = title;
-            this.ranking = ranking;
-            this.metric = metric;
-            this.header = header;
+    /** Every verdict table of the run: the closed-loop panels', then the fixed-rate panels', then churn's. */
+    static List<Table> of(RunDir run) throws ResultsException {
+        List<Table> out = new ArrayList<>();
+        String reference = run.env("reference.impl").isBlank() ? Compare.DEFAULT_REFERENCE : run.env("reference.impl");
+        for (String benchmark : List.of(Charts.THROUGHPUT_BENCHMARK, Charts.LATENCY_BENCHMARK, CHURN_BENCHMARK)) {
+            List<Panel> panels = Panel.of(run.results(), benchmark);
+            if (panels.isEmpty()) continue;
+            RoundFigures rounds = RoundFigures.read(run.dir(), figureOf(benchmark));
+            for (Panel panel : panels) tables(panel, reference, rounds, out);
         }
+        return out;
     }
 
-    private static void tables(RunDir run, Panel panel, Workload workload, String reference, List<String> out) {
+    private static void tables(Panel panel, String reference, RoundFigures rounds, List<Table> out) {
+        Workload workload = Workload.of(panel.benchmark());
         String metric = workload.metric;
         boolean closedLoop = metric.equals(Metric.PRIMARY);
         Comparator<BenchResult> best = Comparator.comparingDouble(r -> r.metric(metric).get().score());
         if (closedLoop) best = best.reversed();
-        RoundFigures rounds;
-        try {
-            rounds = RoundFigures.read(run.dir(), metric);
-        } catch (ResultsException e) {
-            out.add("(No verdict: " + e.getMessage() + ")");
-            return;
-        }
         for (long connections : panel.connectionCounts()) {
             List<BenchResult> ranked = panel.results().stream()
                     .filter(r -> r.longParam(Panel.CONNECTIONS) == connections && r.hasFigure() && r.metric(metric).isPresent())
                     .sorted(best).toList();
             if (ranked.size() < 2) continue;
             String top = ranked.getFirst().impl();
-            out.add("**" + workload.title + ", " + panel.describe() + ", " + connections
-                    + (workload == Workload.CHURN ? " in flight" : " connections") + "**: " + workload.ranking
-                    + "; ★ best, or tied with it (the paired per-round ratio's 95% interval includes 1); † client-bound,"
-                    + " ⚑ some iterations disturbed.");
-            out.add("");
-            out.add(workload.header.replace("%s", reference));
-            out.add("|---|---|---:|---:|---:|---:|---:|");
+            String title = workload.title + ", " + panel.describe() + ", " + connections + workload.connectionsUnit;
+            String legend = workload.ranking + "; " + BEST_MARK + " best, or tied with it (the paired per-round ratio's 95% interval includes 1); † client-bound,"
+                    + " ⚑ some iterations disturbed.";
+            List<String> columns = workload.columns.stream().map(c -> c.replace("%s", reference)).toList();
+            List<Row> rows = new ArrayList<>();
             for (BenchResult result : ranked) {
                 Optional<IntervalEstimate> toBest = result.impl().equals(top) ? Optional.empty()
                         : rounds.pairedRatio(result, top, 1);
@@ -108,10 +152,9 @@ final class VerdictTables {
                     fourth = Double.isFinite(offered) && offered > 0
                             ? Math.round(100 * result.metric(Metric.PRIMARY).get().score() / offered) + "%" : "–";
                 }
-                out.add("| " + (tied ? "★" : "") + " | " + result.impl() + marks(result) + " | " + figure + " | " + ratio + " | "
-                        + third + " | " + fourth + " | " + last + " |");
+                rows.add(new Row(tied, List.of(result.impl() + marks(result), figure, ratio, third, fourth, last)));
             }
-            out.add("");
+            out.add(new Table(title, legend, columns, rows));
         }
     }
 

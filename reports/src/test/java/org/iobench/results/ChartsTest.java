@@ -109,7 +109,7 @@ class ChartsTest {
     void aSingleConnectionCountIsARankedChartBestFirst() throws Exception {
         Path run = Fixtures.writeRun(tmp.resolve("run"), "quick", 0.03, Fixtures.NONE, onlyConnections("100"));
         List<Charts.NamedChart> charts = Charts.build(List.of(RunDir.load(run)));
-        XYChart throughput = charts.stream().filter(c -> c.stem().equals("throughput-payload64B-depth1"))
+        XYChart throughput = (XYChart) charts.stream().filter(c -> c.stem().equals("throughput-payload64B-depth1"))
                 .findFirst().orElseThrow().chart();
         int impls = Fixtures.IMPLS.size();
         // the fixture's model gives the last implementation the most capacity: it is on the top row

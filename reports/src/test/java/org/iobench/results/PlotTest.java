@@ -70,14 +70,16 @@ class PlotTest {
                 "throughput-ratio-payload64B-depth1", "throughput-ratio-payload1024B-depth1",
                 "latency-p50-payload64B-rate20000", "latency-p99-payload64B-rate20000",
                 "latency-p999-payload64B-rate20000", "cpu-per-echo-payload64B-depth1",
-                "memory-per-connection-payload1024B-depth1", "pareto-payload64B-depth1-connections100");
+                "memory-per-connection-payload1024B-depth1", "pareto-payload64B-depth1-connections100",
+                "heatmap-payload64B-depth1", "heatmap-payload64B-rate20000");
         for (String stem : expected) {
             Path png = charts.resolve(stem + ".png");
             assertTrue(Files.size(png) > 20_000, stem + ".png is only " + Files.size(png) + " bytes");
         }
         try (Stream<Path> files = Files.list(charts)) {
-            assertEquals(2 * 4 + 3 + 2 * Fixtures.CONNECTIONS.size(), files.count(), "per payload: throughput, its ratio, CPU,"
-                    + " memory and a Pareto chart per connection count; 3 latency percentiles (no .hlog: no spectrum)");
+            assertEquals(2 * 5 + 1 + 3 + 2 * Fixtures.CONNECTIONS.size(), files.count(), "per payload: throughput, its ratio,"
+                    + " its heat map, CPU, memory and a Pareto chart per connection count; at the fixed rate a heat map and"
+                    + " 3 latency percentiles (no .hlog: no spectrum)");
         }
     }
 
@@ -119,6 +121,9 @@ class PlotTest {
         assertTrue(md.contains("| preset | quick |"), md);
         assertTrue(md.startsWith("# iobench run run: INVALID\n"), md);
         assertTrue(md.contains("- INVALID: org.iobench.bench.ThroughputBenchmark.echo impl=blocking connections=10000 depth=1 payloadBytes=64: 7 echo errors"), md);
+        String html = Files.readString(run.resolve(HtmlReport.FILE));
+        assertTrue(html.contains("<li>INVALID: org.iobench.bench.ThroughputBenchmark.echo impl=blocking connections=10000 depth=1"
+                + " payloadBytes=64: 7 echo errors</li>"), "report.html lists them too");
         assertTrue(md.contains("INVALID (7 errors)"), md);
         assertTrue(md.contains("client-bound result(s)"), md);
         assertTrue(md.contains(" †"), md);
