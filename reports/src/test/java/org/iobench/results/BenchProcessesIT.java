@@ -91,6 +91,14 @@ class BenchProcessesIT {
         return rest.substring(0, rest.indexOf(' '));
     }
 
+    /**
+     * Whether the first fork was set aside to be measured again at the end (most of its iterations
+     * disturbed, on a busy machine): then it is rightly not in jmh.json when the run is stopped.
+     */
+    private static boolean setAside(Path log) throws IOException {
+        return Files.readString(log).contains("measuring it again at the end");
+    }
+
     /** The one run folder under results/ (beside it, assets/ holds report.html's chart library). */
     private Path runFolder() throws IOException {
         try (Stream<Path> folders = Files.list(tmp.resolve("results"))) {
@@ -115,7 +123,7 @@ class BenchProcessesIT {
         Path run = runFolder();
         RunDir dir = RunDir.load(run);
         assertEquals("interrupted", dir.env("run.status"));
-        assertEquals(1, dir.results().size(), "the first fork's finished trial is kept in jmh.json");
+        assertEquals(setAside(log) ? 0 : 1, dir.results().size(), "the first fork's finished trial is kept in jmh.json");
         assertEquals(RunValidity.Outcome.INCOMPLETE, dir.validity().outcome());
         assertTrue(dir.env("incomplete").contains(second + " impl=" + IMPL), dir.env("incomplete"));
         assertTrue(Files.notExists(run.resolve("tmp")), "no parts stranded in tmp/");
@@ -140,7 +148,7 @@ class BenchProcessesIT {
         assertTrue(started.stream().noneMatch(ProcessHandle::isAlive), "still running: " + started.stream().filter(ProcessHandle::isAlive).toList());
         RunDir dir = RunDir.load(runFolder());
         assertEquals("running", dir.env("run.status"));
-        assertEquals(1, dir.results().size(), "the first fork's finished trial is in jmh.json");
+        assertEquals(setAside(log) ? 0 : 1, dir.results().size(), "the first fork's finished trial is in jmh.json");
         assertEquals(RunValidity.Outcome.INCOMPLETE, dir.validity().outcome());
         assertTrue(Files.readString(runFolder().resolve(MarkdownSummary.FILE)).startsWith("# iobench run " + runFolder().getFileName() + ": INCOMPLETE"));
     }
