@@ -20,6 +20,8 @@ import org.iobench.bench.measure.InterferenceProbe;
 import org.iobench.bench.measure.IterationInterference;
 import org.iobench.bench.measure.LiveHeap;
 import org.iobench.bench.measure.ServerPrimer;
+import org.iobench.bench.profile.ProfileEvent;
+import org.iobench.bench.profile.ServerProfiler;
 
 /**
  * One JMH trial's server, shared by both benchmarks: pins this (forked) JVM to the driver CPUs,
@@ -32,6 +34,8 @@ import org.iobench.bench.measure.ServerPrimer;
  * GC pause counters (hsperfdata) for {@link EchoMetricsProfiler}, writes
  * each iteration's latency histogram to the fork's interval log, and at the end stops the server
  * and checks the trial was valid. The driver threads' figures go through its {@link TrialLedger}.
+ * In a profiled run ({@link Settings#PROFILE}) its {@link ServerProfiler} profiles the server from the
+ * first measured iteration's start to the last one's end.
  *
  * <p>With {@link Settings#TARGET} set (host:port) no server is started: the driver goes to that address
  * and there are no server-side figures.
@@ -45,6 +49,8 @@ final class ServerTrial {
 
     /** The trial running in this JVM; the profiler reads it after each iteration. */
     private static volatile ServerTrial current;
+    /** Set by the profiler before each iteration: a measured one is next. */
+    private static volatile boolean measuredIterationAhead;
     /** Set by the profiler before each iteration: the fork's last measured one is next. */
     private static volatile boolean lastMeasuredIterationAhead;
 
@@ -70,6 +76,8 @@ final class ServerTrial {
     private final long idleFds;
     /** Stops the server if the forked JVM exits without the trial's teardown (a failed setup or benchmark). */
     private final Thread stopOnExit;
+    /** Profiles the server over the measured iterations; null when the run is not profiled. */
+    private final ServerProfiler profiler;
     /** What disturbed each iteration; null when there is no server process of ours to read. */
     private final InterferenceProbe interference;
     private volatile InterferenceProbe.Snapshot interferenceStart;
@@ -90,8 +98,9 @@ final class ServerTrial {
     private volatile long iterationEndNanos;
 
     private ServerTrial(String implId, int connections, int payloadBytes, double offeredRate, CpuPinning pinning,
-                        ServerProcess server, boolean javaServer, InetSocketAddress address) throws IOException {
+                        ServerProcess server, boolean javaServer, InetSocketAddress address, ServerProfiler profiler) throws IOException {
         this.implId = implId;
+        this.profiler = profiler;
         this.connections = connections;
         this.payloadBytes = payloadBytes;
         this.offeredRate = offeredRate;
@@ -124,17 +133,23 @@ final class ServerTrial {
             int colon = target.lastIndexOf(':');
             String host = target.substring(0, colon).replace("[", "").replace("]", "");
             trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, null, false,
-                    new InetSocketAddress(host, Integer.parseInt(target.substring(colon + 1))));
+                    new InetSocketAddress(host, Integer.parseInt(target.substring(colon + 1))), null);
         } else {
             Implementation impl = Implementation.byId(implId).orElseThrow(() -> new IllegalArgumentException(
                     "unknown implementation '" + implId + "' (known: " + Implementation.ids() + ")"));
             String configured = Settings.SERVER_THREADS.value().strip();
             int threads = configured.isEmpty() ? pinning.serverCpus().size() : Integer.parseInt(configured);
-            ServerProcess server = ServerProcess.start(impl, ServerConfig.defaults().withThreads(threads),
-                    pinning.pinned() ? pinning.serverList() : null);
+            String serverCpus = pinning.pinned() ? pinning.serverList() : null;
+            ServerConfig config = ServerConfig.defaults().withThreads(threads);
+            ServerProfiler profiler = Settings.PROFILE.value().isBlank() ? null : ServerProfiler.of(
+                    ProfileEvent.byId(Settings.PROFILE.value()), impl.family.isJava(), implId, Path.of(Settings.PROFILE_FILE.value()));
+            // a native server is profiled from inside: it starts behind the profiler's preload (pinning included)
+            List<String> profiledLaunch = profiler == null ? null : profiler.launchPrefix(serverCpus);
+            ServerProcess server = profiledLaunch == null ? ServerProcess.start(impl, config, serverCpus)
+                    : ServerProcess.start(impl, config, null, profiledLaunch);
             try {
                 trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, impl.family.isJava(),
-                        server.address());
+                        server.address(), profiler);
             } catch (IOException | RuntimeException e) {
                 server.stop();
                 throw e;
@@ -167,9 +182,10 @@ final class ServerTrial {
         }
     }
 
-    /** EchoMetricsProfiler, before each iteration: whether it is the fork's last measured one. */
-    static void nextIterationIsLastMeasured(boolean last) {
-        lastMeasuredIterationAhead = last;
+    /** EchoMetricsProfiler, before each iteration: whether it is measured, and the fork's last measured one. */
+    static void nextIteration(boolean measured, boolean lastMeasured) {
+        measuredIterationAhead = measured;
+        lastMeasuredIterationAhead = lastMeasured;
     }
 
     static ServerTrial current() {
@@ -222,6 +238,8 @@ final class ServerTrial {
 
     /** Benchmark-scope @Setup(Level.Iteration): runs before the driver threads start their intervals. */
     void iterationStarted() {
+        // first: attaching costs the server CPU, which belongs to no iteration's samples
+        if (profiler != null && measuredIterationAhead) profiler.measuredWindowStarted(server.pid());
         ledger.clearIteration();
         iterationStart = sampleServer();
         gcAtStart = sampleGc();
@@ -245,6 +263,7 @@ final class ServerTrial {
         gcAtEnd = sampleGc();
         interferenceEnd = sampleInterference();
         iterationEndNanos = System.nanoTime();
+        if (profiler != null && lastMeasuredIterationAhead) profiler.measuredWindowEnded(server.pid());
         // after every sample of the iteration: the full GC stops the server, and nothing is measured after it
         if (lastMeasuredIterationAhead && javaServer && server != null && idleLiveHeapBytes >= 0) {
             liveHeapBytesAtEnd = liveHeapBytes(server.pid());
@@ -284,6 +303,8 @@ final class ServerTrial {
             boolean diedEarly = !server.isAlive();
             int status = server.stop();
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            // a native server writes its recording as it exits
+            if (profiler != null) profiler.serverExited();
             if (diedEarly || status != 0) {
                 problems.add(implId + " server " + (diedEarly ? "died during the trial" : "stopped") + " with exit status "
                         + status + "; last output:\n  " + String.join("\n  ", server.recentOutput()));
