@@ -60,6 +60,7 @@ public final class MarkdownSummary {
         out.add("");
         verdict(run, validity, out);
         out.addAll(VerdictTables.lines(run));
+        out.addAll(FlameGraphs.lines(run));
         againstTheFloor(run, out);
         measurement(run, out);
         environment(run, out);
