@@ -55,10 +55,10 @@ class ProfiledRunIT {
         }
         assertTrue(Files.readString(run.resolve(RunDir.ENV)).contains("profile=cpu"), "the run is marked profiled");
         String summary = Files.readString(run.resolve(MarkdownSummary.FILE));
-        // the server's own frames: the JDK's selector for the Java server; every server waits in epoll
+        // the servers' own frames (the JDK's selector; the C server's worker loop), and both wait in epoll
         expectFlameGraph(run, summary, "throughput-nio-selector-c10-64B-depth1-fork1.html", List.of("epoll_wait", "SelectorImpl"), output);
         if (nativeBuilt) {
-            expectFlameGraph(run, summary, "throughput-native-epoll-et-c10-64B-depth1-fork1.html", List.of("epoll_wait"), output);
+            expectFlameGraph(run, summary, "throughput-native-epoll-et-c10-64B-depth1-fork1.html", List.of("epoll_wait", "worker_run"), output);
         }
     }
 

@@ -18,6 +18,10 @@ import one.convert.JfrToFlame;
  * epoch milliseconds of the same clock): the same HTML flame graph as a Java server's, over the same
  * window.
  *
+ * <p>Native stacks are walked with DWARF unwind information ({@code cstack=dwarf}): the server is
+ * built without frame pointers, and the default walk stops at the libc call, losing the server's own
+ * functions ({@code worker_run}, {@code connection_ready}, ...).
+ *
  * <p>The preload is placed after {@code taskset}, so that only the server, not the pinning tool
  * that execs it, starts a profiler. SIGTERM and SIGINT are blocked from the start ({@code env
  * --block-signal}, GNU coreutils 8.31+): the server blocks them itself and takes them through a
@@ -44,7 +48,7 @@ final class PreloadedProfiler extends ServerProfiler {
         List<String> prefix = new ArrayList<>();
         if (cpuList != null && !cpuList.isBlank()) prefix.addAll(List.of("taskset", "-c", cpuList));
         prefix.addAll(List.of("env", "--block-signal=TERM", "--block-signal=INT", "LD_PRELOAD=" + library,
-                "ASPROF_COMMAND=start," + eventOptions() + ",jfr,file=" + recording));
+                "ASPROF_COMMAND=start," + eventOptions() + ",cstack=dwarf,jfr,file=" + recording));
         return prefix;
     }
 

@@ -11,16 +11,16 @@ import java.util.stream.Collectors;
  * a stated reason instead of a flame graph.
  */
 public enum ProfileEvent {
-    CPU(false),
-    ALLOC(true),
-    WALL(false),
-    LOCK(true);
+    CPU(null),
+    ALLOC("Java heap allocations"),
+    WALL(null),
+    LOCK("contended Java monitors");
 
-    /** Sampled through the JVM (TLAB allocations, monitor contention): nothing to sample in a native server. */
-    public final boolean javaOnly;
+    /** What the JVM reports for this event and a native server does not have; null for an event of any process. */
+    public final String onlyInAJvm;
 
-    ProfileEvent(boolean javaOnly) {
-        this.javaOnly = javaOnly;
+    ProfileEvent(String onlyInAJvm) {
+        this.onlyInAJvm = onlyInAJvm;
     }
 
     /** async-profiler's name for it, also the value recorded as {@code profile} in env.properties. */

@@ -39,9 +39,9 @@ public abstract sealed class ServerProfiler permits AttachedProfiler, PreloadedP
      */
     public static ServerProfiler of(ProfileEvent event, boolean javaServer, String implId, Path flameGraph) {
         if (javaServer) return new AttachedProfiler(event, flameGraph, implId);
-        if (event.javaOnly) {
-            return new Unsupported(event, flameGraph, implId, "async-profiler's " + event.id()
-                    + " event samples a JVM (Java heap allocations, contended Java monitors); a native server has none");
+        if (event.onlyInAJvm != null) {
+            return new Unsupported(event, flameGraph, implId, "async-profiler's " + event.id() + " event samples "
+                    + event.onlyInAJvm + ", which a native server does not have");
         }
         return new PreloadedProfiler(event, flameGraph, implId);
     }
