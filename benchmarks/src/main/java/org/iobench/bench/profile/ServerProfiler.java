@@ -67,8 +67,10 @@ public abstract sealed class ServerProfiler permits AttachedProfiler, PreloadedP
         guarded(() -> windowEnded(pid));
     }
 
+    /** Last: a fork that ended without a flame graph and without a reason gets one (its trial failed early). */
     public final void serverExited() {
         guarded(this::exited);
+        if (!failed && !Files.isRegularFile(flameGraph)) fail("the trial ended before its last measured iteration did");
     }
 
     /** One step, skipped after a failure; a failure is recorded instead of thrown. */

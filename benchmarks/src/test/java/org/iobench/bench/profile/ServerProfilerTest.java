@@ -59,4 +59,14 @@ class ServerProfilerTest {
         String reason = Files.readString(FlameGraphFile.reasonFor(html));
         assertEquals("no cpu flame graph for native-epoll-et: the server left no recording at", reason.substring(0, reason.indexOf(" at ") + 3));
     }
+
+    @Test
+    void aJavaServerWhoseTrialFailedBeforeItsWindowEndedGetsAReason() throws IOException {
+        Path html = run.resolve("profiles/throughput-virtual-c10-64B-depth1-fork1.html");
+        ServerProfiler profiler = ServerProfiler.of(ProfileEvent.CPU, true, "virtual", html);
+        assertNull(profiler.launchPrefix(null), "a JVM is started as usual and attached to later");
+        profiler.serverExited();
+        assertEquals("no cpu flame graph for virtual: the trial ended before its last measured iteration did",
+                Files.readString(FlameGraphFile.reasonFor(html)).strip());
+    }
 }
