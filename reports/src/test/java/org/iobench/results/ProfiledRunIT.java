@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +25,6 @@ class ProfiledRunIT {
     @TempDir
     Path tmp;
 
-    private Process bench;
-
-    @AfterEach
-    void leaveNothingRunning() {
-        if (bench != null) {
-            bench.descendants().forEach(ProcessHandle::destroyForcibly);
-            bench.destroyForcibly();
-        }
-    }
-
     @Test
     void aCpuProfiledSmokeRunWritesAFlameGraphPerServerAndLinksIt() throws Exception {
         boolean nativeBuilt = Files.isExecutable(SERVER_NATIVE);
@@ -46,8 +35,13 @@ class ProfiledRunIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Djmh.ignoreLock=true");
-        bench = builder.start();
-        assertTrue(bench.waitFor(5, TimeUnit.MINUTES), "scripts/bench did not end within 5 minutes");
+        Process bench = builder.start();
+        try {
+            assertTrue(bench.waitFor(5, TimeUnit.MINUTES), "scripts/bench did not end within 5 minutes");
+        } finally {
+            bench.descendants().forEach(ProcessHandle::destroyForcibly);
+            bench.destroyForcibly();
+        }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Path run;
         try (Stream<Path> runs = Files.list(tmp.resolve("results"))) {
