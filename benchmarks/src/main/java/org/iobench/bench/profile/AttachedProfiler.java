@@ -16,16 +16,14 @@ import org.iobench.bench.measure.HotSpotAttach;
  * driver's warm-up before it are not in the profile. (async-profiler sets the JVM's
  * {@code EnableDynamicAgentLoading} itself, so JDK 21+ prints no warning for it.)
  *
- * <p>The agent writes its file into a fresh temporary folder and the file is moved into the run
- * folder afterwards: async-profiler's options are comma-separated, so its {@code file=} path must
- * hold no comma, which a user's results folder might.
+ * <p>The agent writes its file into the {@link #scratch()} folder, from where it is moved into the
+ * run folder.
  */
 final class AttachedProfiler extends ServerProfiler {
     /** HotSpot's reply to JVMTI.agent_load: the agent's Agent_OnAttach result, 0 = done. */
     private static final Pattern RETURN_CODE = Pattern.compile("return code: (-?\\d+)");
 
     private Path library;
-    private Path scratch;
 
     AttachedProfiler(ProfileEvent event, Path flameGraph, String implId) {
         super(event, flameGraph, implId);
@@ -35,29 +33,22 @@ final class AttachedProfiler extends ServerProfiler {
     void windowStarted(long pid) throws IOException {
         if (library != null) return;
         library = AsyncProfilerLibrary.path();
-        scratch = Files.createTempDirectory("iobench-profile-");
         agent(pid, "start," + eventOptions());
     }
 
     @Override
     void windowEnded(long pid) throws IOException {
         if (library == null) throw new IOException("the measured window ended before it started");
-        Path written = scratch.resolve("flamegraph.html");
-        try {
-            agent(pid, "stop,flamegraph,title=" + title() + ",file=" + written);
-            if (!Files.isRegularFile(written)) throw new IOException("async-profiler stopped but wrote no " + written);
-            Files.createDirectories(flameGraph.getParent());
-            Files.move(written, flameGraph, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(written);
-            Files.deleteIfExists(scratch.resolve("agent.log"));
-            Files.deleteIfExists(scratch);
-        }
+        Path written = scratch().resolve("flamegraph.html");
+        agent(pid, "stop,flamegraph,title=" + title() + ",file=" + written);
+        if (!Files.isRegularFile(written)) throw new IOException("async-profiler stopped but wrote no " + written);
+        Files.createDirectories(flameGraph.getParent());
+        Files.move(written, flameGraph, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** One async-profiler command in the server; its messages go to a log file, quoted when it fails. */
     private void agent(long pid, String options) throws IOException {
-        Path log = scratch.resolve("agent.log");
+        Path log = scratch().resolve("agent.log");
         // quoted: HotSpot's command parser would otherwise read "start,event=cpu" as a key=value pair
         String reply = HotSpotAttach.jcmd(pid, "JVMTI.agent_load \"" + library + "\" \"" + options + ",log=" + log + "\"");
         Matcher code = RETURN_CODE.matcher(reply);

@@ -30,7 +30,6 @@ import one.convert.JfrToFlame;
  * exit normally and write the recording.
  */
 final class PreloadedProfiler extends ServerProfiler {
-    private Path scratch;
     private Path recording;
     private long windowStartMillis;
     private long windowEndMillis;
@@ -42,9 +41,7 @@ final class PreloadedProfiler extends ServerProfiler {
     @Override
     List<String> prefix(String cpuList) throws IOException {
         Path library = AsyncProfilerLibrary.path();
-        // a fresh folder: the recording's path goes into comma-separated options (see AttachedProfiler)
-        scratch = Files.createTempDirectory("iobench-profile-");
-        recording = scratch.resolve("server.jfr");
+        recording = scratch().resolve("server.jfr");
         List<String> prefix = new ArrayList<>();
         if (cpuList != null && !cpuList.isBlank()) prefix.addAll(List.of("taskset", "-c", cpuList));
         prefix.addAll(List.of("env", "--block-signal=TERM", "--block-signal=INT", "LD_PRELOAD=" + library,
@@ -65,21 +62,16 @@ final class PreloadedProfiler extends ServerProfiler {
 
     @Override
     void exited() throws IOException {
-        try {
-            if (windowStartMillis == 0 || windowEndMillis == 0) throw new IOException("no measured window was recorded");
-            if (!Files.isRegularFile(recording) || Files.size(recording) == 0) {
-                throw new IOException("the server left no recording at " + recording
-                        + " (it writes one when it exits normally; see its output)");
-            }
-            Path html = scratch.resolve("flamegraph.html");
-            Arguments window = new Arguments(event.converterOption(), "--from", Long.toString(windowStartMillis),
-                    "--to", Long.toString(windowEndMillis), "--title", title(), "-o", "html");
-            JfrToFlame.convert(recording.toString(), html.toString(), window);
-            Files.createDirectories(flameGraph.getParent());
-            Files.move(html, flameGraph, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            if (recording != null) Files.deleteIfExists(recording);
-            if (scratch != null) Files.deleteIfExists(scratch);
+        if (windowStartMillis == 0 || windowEndMillis == 0) throw new IOException("no measured window was recorded");
+        if (!Files.isRegularFile(recording) || Files.size(recording) == 0) {
+            throw new IOException("the server left no recording at " + recording
+                    + " (it writes one when it exits normally; see its output)");
         }
+        Path html = scratch().resolve("flamegraph.html");
+        Arguments window = new Arguments(event.converterOption(), "--from", Long.toString(windowStartMillis),
+                "--to", Long.toString(windowEndMillis), "--title", title(), "-o", "html");
+        JfrToFlame.convert(recording.toString(), html.toString(), window);
+        Files.createDirectories(flameGraph.getParent());
+        Files.move(html, flameGraph, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Profiles one trial's server over the fork's measured iterations only, with async-profiler, and
@@ -26,6 +28,7 @@ public abstract sealed class ServerProfiler permits AttachedProfiler, PreloadedP
     final Path flameGraph;
     final String implId;
     private boolean failed;
+    private Path scratch;
 
     ServerProfiler(ProfileEvent event, Path flameGraph, String implId) {
         this.event = event;
@@ -67,10 +70,30 @@ public abstract sealed class ServerProfiler permits AttachedProfiler, PreloadedP
         guarded(() -> windowEnded(pid));
     }
 
-    /** Last: a fork that ended without a flame graph and without a reason gets one (its trial failed early). */
+    /**
+     * Last: a fork that ended without a flame graph and without a reason gets one (its trial failed
+     * early), and the scratch folder goes.
+     */
     public final void serverExited() {
         guarded(this::exited);
         if (!failed && !Files.isRegularFile(flameGraph)) fail("the trial ended before its last measured iteration did");
+        if (scratch != null) {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(file);
+            } catch (IOException e) {
+                System.err.println("iobench: cannot remove " + scratch + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A fresh temporary folder for the profiler's files, made once: async-profiler's options are
+     * comma-separated, so a path given in them must hold no comma, which a user's results folder
+     * might; files written here are moved into the run folder.
+     */
+    final Path scratch() throws IOException {
+        if (scratch == null) scratch = Files.createTempDirectory("iobench-profile-");
+        return scratch;
     }
 
     /** One step, skipped after a failure; a failure is recorded instead of thrown. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,12 +40,17 @@ class ServerProfilerTest {
     @Test
     void aNativeServerStartsPinnedBehindThePreloadWithItsStopSignalsBlocked() throws IOException {
         Path html = run.resolve("profiles/x-fork1.html");
-        var prefix = ServerProfiler.of(ProfileEvent.CPU, false, "native-epoll-et", html).launchPrefix("1");
+        ServerProfiler profiler = ServerProfiler.of(ProfileEvent.CPU, false, "native-epoll-et", html);
+        var prefix = profiler.launchPrefix("1");
         assertEquals(java.util.List.of("taskset", "-c", "1", "env", "--block-signal=TERM", "--block-signal=INT"), prefix.subList(0, 6));
         assertEquals("LD_PRELOAD=" + AsyncProfilerLibrary.path(), prefix.get(6));
         String command = prefix.get(7);
         assertEquals("ASPROF_COMMAND=start,event=cpu,interval=1ms,cstack=dwarf,jfr,file=", command.substring(0, command.indexOf("file=") + 5));
         assertFalse(command.substring(command.indexOf("file=")).contains(","), "a comma in the path would split the options");
+        Path recording = Path.of(command.substring(command.indexOf("file=") + 5));
+        assertTrue(Files.isDirectory(recording.getParent()));
+        profiler.serverExited();
+        assertFalse(Files.exists(recording.getParent()), "the scratch folder is removed once the server has exited");
     }
 
     @Test
