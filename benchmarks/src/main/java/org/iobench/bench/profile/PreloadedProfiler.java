@@ -19,8 +19,8 @@ import one.convert.JfrToFlame;
  * window.
  *
  * <p>Native stacks are walked with DWARF unwind information ({@code cstack=dwarf}): the server is
- * built without frame pointers, and the default walk stops at the libc call, losing the server's own
- * functions ({@code worker_run}, {@code connection_ready}, ...).
+ * built with -O2, which omits frame pointers, and the default walk stops at the libc call, losing
+ * the server's own functions ({@code worker_run}, {@code connection_ready}, ...).
  *
  * <p>The preload is placed after {@code taskset}, so that only the server, not the pinning tool
  * that execs it, starts a profiler. SIGTERM and SIGINT are blocked from the start ({@code env
