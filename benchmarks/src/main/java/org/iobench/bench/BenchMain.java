@@ -22,6 +22,8 @@ import org.iobench.bench.driver.DriverIoKind;
 import org.iobench.bench.driver.SourceAddresses;
 import org.iobench.bench.measure.CoreDistance;
 import org.iobench.bench.measure.IterationInterference;
+import org.iobench.bench.profile.AsyncProfilerLibrary;
+import org.iobench.bench.profile.FlameGraphFile;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
@@ -155,6 +157,9 @@ public final class BenchMain {
         System.out.println("bench: pinning " + (pinning.pinned() ? "driver to CPUs " + pinning.driverList() + ", server to CPUs "
                 + pinning.serverList() : "off (one CPU, or -Diobench.pin=false)") + "; descriptor limit " + fd);
 
+        // before the folder: a machine async-profiler has no library for is told so at once
+        if (options.profile() != null) AsyncProfilerLibrary.path();
+        String profiler = options.profile() == null ? "" : "async-profiler " + AsyncProfilerLibrary.version();
         Path resultsRoot = options.resultsDir() != null ? options.resultsDir() : home.resolve("results");
         Path folder;
         try {
@@ -163,6 +168,11 @@ public final class BenchMain {
             throw new BenchOptions.UsageException(e.getMessage());
         }
         System.out.println("bench: results go to " + folder);
+        if (options.profile() != null) {
+            System.out.println("bench: profiling each server's measured iterations (" + options.profile().id() + ") with " + profiler
+                    + ": every figure of this run carries the profiler's cost, so the run is marked profiled and never compared;"
+                    + " flame graphs go to " + folder.resolve(FlameGraphFile.PROFILES_DIR));
+        }
 
         Map<String, String> common = new LinkedHashMap<>();
         common.put("jvm.args.server", options.target() != null ? "unknown (server started elsewhere)" : String.join(" ", ServerCommand.jvmArgs()));
@@ -185,6 +195,9 @@ public final class BenchMain {
         common.put("target", options.targetText());
         common.put("server.launcher", options.target() != null ? "" : Settings.SERVER_LAUNCHER.value().strip());
         common.put("server.bind", options.target() != null ? "" : Settings.SERVER_BIND.value().strip());
+        // a profiled run's figures are never compared (scripts/compare refuses it): docs/results.md
+        common.put(PROFILE, options.profile() == null ? "" : options.profile().id());
+        common.put("profile.tool", profiler);
         common.put("server.metrics", options.target() != null ? "absent: the server was started elsewhere, its /proc is not ours to read"
                 : "measured from /proc/<server pid>");
         common.put("trials.planned", Integer.toString(plan.trials()));
@@ -205,7 +218,7 @@ public final class BenchMain {
             RunCheck check = new RunCheck();
             schedule.forEach(slot -> check.expect(slot.trial(), slot.round()));
             RunRecord record = new RunRecord(sideFolder, env, check, ResultsFolder.lastRunFile(home), startNanos);
-            return new Side(name, env, record, check, forkArgs, forkJvm);
+            return new Side(name, sideFolder, env, record, check, forkArgs, forkJvm);
         };
         List<Side> sides = new ArrayList<>();
         if (options.base() != null) {
@@ -240,7 +253,7 @@ public final class BenchMain {
                     parts.put(side, part);
                     System.out.printf("%nbench: fork %d of %d: round %d of %d, %s%s%n", n + 1, forks.size(), slot.round(),
                             timing.rounds(), describe(slot.trial()), side.name() == null ? "" : " [" + side.name() + "]");
-                    ForkOutcome outcome = runFork(side, slot, part, jmh, timing, console, n + 1);
+                    ForkOutcome outcome = runFork(side, slot, part, jmh, timing, console, n + 1, options.profile() != null);
                     disturbed = Math.max(disturbed, outcome.disturbedShare());
                     distances.add(outcome.cpuDistanceNanos());
                 }
@@ -294,7 +307,8 @@ public final class BenchMain {
      * Where one side's forks run and record: this checkout in a normal run; in an A/B run ({@code --base})
      * the base checkout and this one, each with its own run folder. {@code forkJvm} null: JMH's default.
      */
-    private record Side(String name, RunEnvironment env, RunRecord record, RunCheck check, List<String> forkArgs, Path forkJvm) {
+    private record Side(String name, Path folder, RunEnvironment env, RunRecord record, RunCheck check, List<String> forkArgs,
+                        Path forkJvm) {
     }
 
     private static boolean stopping(List<Side> sides) {
@@ -307,11 +321,12 @@ public final class BenchMain {
 
     /** Runs one fork. */
     private static ForkOutcome runFork(Side side, TrialSchedule.Slot slot, RoundMerge.Part part, JmhArgs jmh, Preset.Timing timing,
-                                  OutputFormat console, int forkNumber) {
+                                       OutputFormat console, int forkNumber, boolean profiled) {
         TrialRecorder recorder = new TrialRecorder(console, slot.trial(), slot.round(), side.check(), part.json(),
                 side.record()::stopping, side.record()::trialEnded);
         List<String> slotArgs = new ArrayList<>(side.forkArgs());
         slotArgs.add(Settings.HLOG_FILE.jvmFlag(part.hlog().toString()));
+        if (profiled) slotArgs.add(Settings.PROFILE_FILE.jvmFlag(flameGraph(side.folder(), slot).toString()));
         try {
             new Runner(jmh.options(slot.trial(), timing, part.json(), slotArgs, side.forkJvm()), recorder).run();
         } catch (RunnerException | TrialRecorder.Stopping e) {
@@ -324,11 +339,21 @@ public final class BenchMain {
         return new ForkOutcome(recorder.disturbedShare(), recorder.cpuDistanceNanos());
     }
 
+    /** Where the fork's server flame graph goes: the trial's own file in the run folder's profiles/. */
+    static Path flameGraph(Path folder, TrialSchedule.Slot slot) {
+        BenchPlan.Invocation trial = slot.trial();
+        return FlameGraphFile.of(folder, trial.kind().benchmark(), trial.impls().getFirst(), trial.connections().getFirst(),
+                trial.payloadBytes().getFirst(), trial.kind().loadParam, trial.loads().getFirst(), slot.round());
+    }
+
     /** Creates one side: its environment record, plan check and run record (which creates its folder). */
     @FunctionalInterface
     private interface SideFactory {
         Side create(String name, Path sideHome, Path forkJvm, Path folder) throws IOException;
     }
+
+    /** env.properties key of a profiled run: the async-profiler event, "" when not profiled (results contract). */
+    static final String PROFILE = "profile";
 
     /** env.properties keys of an A/B run: which side this folder is, and the session both sides share. */
     static final String AB_SIDE = "ab.side";
@@ -407,6 +432,7 @@ public final class BenchMain {
         }
         if (!Settings.SERVER_THREADS.isSet()) values.put(Settings.SERVER_THREADS, Integer.toString(serverThreads));
         if (options.target() != null) values.put(Settings.TARGET, options.targetText());
+        if (options.profile() != null) values.put(Settings.PROFILE, options.profile().id());
         List<String> args = new ArrayList<>(List.of("-Xmx2g"));
         // the epoll driver calls epoll_wait/recv/send through the FFM API (a restricted method on JDK 22+)
         if (Runtime.version().feature() >= 22) args.add("--enable-native-access=ALL-UNNAMED");

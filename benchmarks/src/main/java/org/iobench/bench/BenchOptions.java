@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.iobench.api.Settings;
+import org.iobench.bench.profile.ProfileEvent;
 
 /**
  * BenchMain's command line. Each option may also come from its setting in {@link Settings}
@@ -24,16 +25,17 @@ import org.iobench.api.Settings;
  * @param allowRemote the target may be outside loopback
  * @param resultsDir  where the run folder goes (null = results/ under the checkout)
  * @param base        an A/B run's base: a built checkout whose code runs every fork a second time (null = none)
+ * @param profile     what to profile in each trial's server over its measured iterations (null = nothing)
  * @param jmhArgs     extra JMH options, passed through (they override the preset's settings)
  * @param help        print the usage and stop
  * @param settings    print every setting and stop
  */
 public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String> impls, InetSocketAddress target, boolean allowRemote,
-                           Path resultsDir, Path base, List<String> jmhArgs, boolean help, boolean settings) {
+                           Path resultsDir, Path base, ProfileEvent profile, List<String> jmhArgs, boolean help, boolean settings) {
 
     public static final String USAGE = """
             usage: scripts/bench [--preset smoke|quick|standard|full|gate|c100k|workloads|capacity] [--rounds N] [--seed S] [--impls a,b] [--target host:port [--allow-remote]]
-                                 [--results-dir DIR] [--base DIR] [--settings] [-- JMH options]
+                                 [--results-dir DIR] [--base DIR] [--profile cpu|alloc|wall|lock] [--settings] [-- JMH options]
               --preset P         the matrix (default: standard; or -Diobench.preset=P)
               --rounds N         run each trial N times, one fork per round, rounds shuffled (default: the preset's)
               --seed S           seed of the rounds' order (default: from the clock; recorded in env.properties)
@@ -45,6 +47,10 @@ public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String
               --base DIR         A/B run: also run every fork with the driver, benchmarks and servers of the
                                  built checkout DIR, back to back with this checkout's; writes <run>/base and
                                  <run>/head (scripts/compare-refs does this for two git refs)
+              --profile E        profile each trial's server over its measured iterations with async-profiler:
+                                 cpu, alloc, wall or lock (alloc and lock: Java servers only); one HTML flame
+                                 graph per fork in <run>/profiles/ (-Diobench.profile). The profiler's cost is in
+                                 every figure of the run, so the run is marked profile=E and never compared
               --settings         print every iobench setting (system property / environment variable) and exit
               -- ...             JMH options, e.g. -- -wi 1 -i 3 -f 2 (also -Diobench.args="..."); they
                                  override the preset's iteration settings and parameters""";
@@ -67,6 +73,7 @@ public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String
         boolean allowRemote = Boolean.parseBoolean(Settings.ALLOW_REMOTE.valueIn(properties, noEnvironment).strip());
         String resultsDir = Settings.RESULTS_DIR.valueIn(properties, noEnvironment);
         String base = "";
+        String profile = Settings.PROFILE.valueIn(properties, noEnvironment);
         List<String> jmhArgs = new ArrayList<>(splitWords(Settings.ARGS.valueIn(properties, noEnvironment)));
         boolean help = false;
         boolean settings = false;
@@ -85,6 +92,7 @@ public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String
                 case "--allow-remote" -> allowRemote = true;
                 case "--results-dir" -> resultsDir = value(args, ++i, arg);
                 case "--base" -> base = value(args, ++i, arg);
+                case "--profile" -> profile = value(args, ++i, arg);
                 case "--settings" -> settings = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new UsageException("unknown argument '" + arg + "' (JMH options go after '--')");
@@ -107,9 +115,24 @@ public record BenchOptions(Preset preset, Integer rounds, Long seed, List<String
         }
         if (!base.isBlank() && parsedTarget != null) throw new UsageException("--base and --target exclude each other");
         if (!base.isBlank() && !Files.isDirectory(Path.of(base))) throw new UsageException("--base " + base + " is not a folder");
+        ProfileEvent parsedProfile = profile.isBlank() ? null : profileEvent(profile);
+        if (parsedProfile != null && parsedTarget != null) {
+            throw new UsageException("--profile profiles the server a run launches; with --target there is none");
+        }
+        if (parsedProfile != null && !base.isBlank()) {
+            throw new UsageException("--profile and --base exclude each other: an A/B run is gated, a profiled run never is");
+        }
         return new BenchOptions(parsedPreset, parsedRounds, parsedSeed, splitList(impls), parsedTarget, allowRemote,
-                resultsDir.isBlank() ? null : Path.of(resultsDir), base.isBlank() ? null : Path.of(base), List.copyOf(jmhArgs),
-                help, settings);
+                resultsDir.isBlank() ? null : Path.of(resultsDir), base.isBlank() ? null : Path.of(base), parsedProfile,
+                List.copyOf(jmhArgs), help, settings);
+    }
+
+    private static ProfileEvent profileEvent(String id) throws UsageException {
+        try {
+            return ProfileEvent.byId(id);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static int positive(String option, String text, int max) throws UsageException {

@@ -39,10 +39,11 @@ public final class EchoMetricsProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         // the interval is started by the benchmark's own @Setup(Level.Iteration), which also covers
         // the first iteration (before it, the trial's server does not exist yet); the trial only
-        // learns here whether its live heap is to be measured at this iteration's end
+        // learns here whether the iteration is measured (a profiled server's window) and whether its
+        // live heap is to be measured at this iteration's end
         boolean measured = iterationParams.getType() == IterationType.MEASUREMENT;
         if (measured) measuredIterations++;
-        ServerTrial.nextIterationIsLastMeasured(measured && measuredIterations == iterationParams.getCount());
+        ServerTrial.nextIteration(measured, measured && measuredIterations == iterationParams.getCount());
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.iobench.bench.measure.InterferenceProbe;
 import org.iobench.bench.measure.IterationInterference;
 import org.iobench.bench.measure.LiveHeap;
 import org.iobench.bench.measure.ServerPrimer;
+import org.iobench.bench.profile.ProfileEvent;
+import org.iobench.bench.profile.ServerProfiler;
 
 /**
  * One JMH trial's server, shared by both benchmarks: pins this (forked) JVM to the driver CPUs,
@@ -34,6 +36,8 @@ import org.iobench.bench.measure.ServerPrimer;
  * GC pause counters (hsperfdata) for {@link EchoMetricsProfiler}, writes
  * each iteration's latency histogram to the fork's interval log, and at the end stops the server
  * and checks the trial was valid. The driver threads' figures go through its {@link TrialLedger}.
+ * In a profiled run ({@link Settings#PROFILE}) its {@link ServerProfiler} profiles the server from the
+ * first measured iteration's start to the last one's end.
  *
  * <p>With {@link Settings#TARGET} set (host:port) no server is started: the driver goes to that address
  * and there are no server-side figures.
@@ -47,6 +51,8 @@ final class ServerTrial {
 
     /** The trial running in this JVM; the profiler reads it after each iteration. */
     private static volatile ServerTrial current;
+    /** Set by the profiler before each iteration: a measured one is next. */
+    private static volatile boolean measuredIterationAhead;
     /** Set by the profiler before each iteration: the fork's last measured one is next. */
     private static volatile boolean lastMeasuredIterationAhead;
 
@@ -72,6 +78,8 @@ final class ServerTrial {
     private final long idleFds;
     /** Stops the server if the forked JVM exits without the trial's teardown (a failed setup or benchmark). */
     private final Thread stopOnExit;
+    /** Profiles the server over the measured iterations; null when the run is not profiled. */
+    private final ServerProfiler profiler;
     /** What disturbed each iteration; null when there is no server process of ours to read. */
     private final InterferenceProbe interference;
     private volatile InterferenceProbe.Snapshot interferenceStart;
@@ -96,8 +104,9 @@ final class ServerTrial {
     private volatile long iterationEndNanos;
 
     private ServerTrial(String implId, int connections, int payloadBytes, double offeredRate, CpuPinning pinning,
-                        ServerProcess server, boolean javaServer, InetSocketAddress address) throws IOException {
+                        ServerProcess server, boolean javaServer, InetSocketAddress address, ServerProfiler profiler) throws IOException {
         this.implId = implId;
+        this.profiler = profiler;
         this.connections = connections;
         this.payloadBytes = payloadBytes;
         this.offeredRate = offeredRate;
@@ -132,15 +141,22 @@ final class ServerTrial {
             int colon = target.lastIndexOf(':');
             String host = target.substring(0, colon).replace("[", "").replace("]", "");
             trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, null, false,
-                    new InetSocketAddress(host, Integer.parseInt(target.substring(colon + 1))));
+                    new InetSocketAddress(host, Integer.parseInt(target.substring(colon + 1))), null);
         } else {
             Implementation impl = Implementation.byId(implId).orElseThrow(() -> new IllegalArgumentException(
                     "unknown implementation '" + implId + "' (known: " + Implementation.ids() + ")"));
             String configured = Settings.SERVER_THREADS.value().strip();
             int threads = configured.isEmpty() ? pinning.serverCpus().size() : Integer.parseInt(configured);
+            String serverCpus = pinning.pinned() ? pinning.serverList() : null;
             List<String> launcher = BenchOptions.splitWords(Settings.SERVER_LAUNCHER.value());
             ServerConfig config = ServerConfig.defaults().withThreads(threads).withBindAddress(Settings.SERVER_BIND.value().strip());
-            ServerProcess server = ServerProcess.start(impl, config, pinning.pinned() ? pinning.serverList() : null, launcher);
+            ServerProfiler profiler = Settings.PROFILE.value().isBlank() ? null : ServerProfiler.of(
+                    ProfileEvent.byId(Settings.PROFILE.value()), impl.family.isJava(), implId, Path.of(Settings.PROFILE_FILE.value()));
+            // a native server is profiled from inside: it starts behind the profiler's preload (pinning included)
+            List<String> profiledLaunch = profiler == null ? null : profiler.launchPrefix(serverCpus);
+            List<String> prefix = new ArrayList<>(launcher);
+            if (profiledLaunch != null) prefix.addAll(profiledLaunch);
+            ServerProcess server = ServerProcess.start(impl, config, profiledLaunch == null ? serverCpus : null, prefix);
             if (!launcher.isEmpty() && !server.runsHere()) {
                 server.stop();
                 throw new IllegalArgumentException("the server launcher '" + String.join(" ", launcher) + "' does not exec the"
@@ -149,7 +165,7 @@ final class ServerTrial {
             }
             try {
                 trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, impl.family.isJava(),
-                        server.address());
+                        server.address(), profiler);
             } catch (IOException | RuntimeException e) {
                 server.stop();
                 throw e;
@@ -182,9 +198,10 @@ final class ServerTrial {
         }
     }
 
-    /** EchoMetricsProfiler, before each iteration: whether it is the fork's last measured one. */
-    static void nextIterationIsLastMeasured(boolean last) {
-        lastMeasuredIterationAhead = last;
+    /** EchoMetricsProfiler, before each iteration: whether it is measured, and the fork's last measured one. */
+    static void nextIteration(boolean measured, boolean lastMeasured) {
+        measuredIterationAhead = measured;
+        lastMeasuredIterationAhead = lastMeasured;
     }
 
     static ServerTrial current() {
@@ -237,6 +254,8 @@ final class ServerTrial {
 
     /** Benchmark-scope @Setup(Level.Iteration): runs before the driver threads start their intervals. */
     void iterationStarted() {
+        // first: attaching costs the server CPU, which belongs to no iteration's samples
+        if (profiler != null && measuredIterationAhead) profiler.measuredWindowStarted(server.pid());
         ledger.clearIteration();
         // before the samples: the probe's own few milliseconds of CPU are not the iteration's
         distanceAtStartNanos = coreDistance == null ? Double.NaN : coreDistance.measureNanos();
@@ -262,6 +281,7 @@ final class ServerTrial {
         gcAtEnd = sampleGc();
         interferenceEnd = sampleInterference();
         iterationEndNanos = System.nanoTime();
+        if (profiler != null && lastMeasuredIterationAhead) profiler.measuredWindowEnded(server.pid());
         distanceAtEndNanos = coreDistance == null ? Double.NaN : coreDistance.measureNanos();
         // after every sample of the iteration: the full GC stops the server, and nothing is measured after it
         if (lastMeasuredIterationAhead && javaServer && server != null && idleLiveHeapBytes >= 0) {
@@ -304,6 +324,8 @@ final class ServerTrial {
             boolean diedEarly = !server.isAlive();
             int status = server.stop();
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            // a native server writes its recording as it exits
+            if (profiler != null) profiler.serverExited();
             if (diedEarly || status != 0) {
                 problems.add(implId + " server " + (diedEarly ? "died during the trial" : "stopped") + " with exit status "
                         + status + "; last output:\n  " + String.join("\n  ", server.recentOutput()));

@@ -63,6 +63,7 @@ class BenchMainTest {
         assertRefused("-p impl=nosuch: unknown implementation", "--", "-p", "impl=nosuch");
         assertRefused("unknown argument '--bogus'", "--bogus");
         assertRefused("not a loopback address", "--target", "192.0.2.1:9");
+        assertRefused("--profile 'x' is not one of cpu|alloc|wall|lock", "--profile", "x");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.iobench.bench.profile.ProfileEvent;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -81,6 +82,25 @@ class BenchOptionsTest {
         assertMessage("host:port", "--target", "localhost");
         assertMessage("1..65535", "--target", "localhost:70000");
         assertMessage("must be a number", "--target", "localhost:http");
+    }
+
+    @Test
+    void profileTakesAnAsyncProfilerEventFromTheCommandLineOrItsSetting() throws Exception {
+        assertNull(BenchOptions.parse(new String[0], Map.of()).profile(), "not profiled unless asked");
+        assertEquals(ProfileEvent.ALLOC, BenchOptions.parse(new String[] {"--profile", "alloc"}, Map.of()).profile());
+        assertEquals(ProfileEvent.WALL, BenchOptions.parse(new String[0], Map.of("iobench.profile", "wall")).profile(),
+                "what -Pbench passes");
+        assertEquals(ProfileEvent.LOCK, BenchOptions.parse(new String[] {"--profile", "lock"}, Map.of("iobench.profile", "cpu")).profile());
+        assertNull(BenchOptions.parse(new String[0], Map.of("iobench.profile", "")).profile(), "-Pbench's empty default");
+    }
+
+    @Test
+    void aBadOrMisplacedProfileIsRefused() {
+        assertMessage("--profile 'x' is not one of cpu|alloc|wall|lock", "--profile", "x");
+        assertMessage("--profile 'CPU ' is not one of", "--profile", "CPU ");
+        assertMessage("--profile needs a value", "--profile");
+        assertMessage("with --target there is none", "--profile", "cpu", "--target", "127.0.0.1:9");
+        assertMessage("--profile and --base exclude each other", "--profile", "cpu", "--base", System.getProperty("java.io.tmpdir"));
     }
 
     private static void assertMessage(String expected, String... args) {

@@ -150,6 +150,7 @@ public final class Compare {
     private static void checkUsable(RunDir baseline, RunDir current, Options options) throws ResultsException {
         // first, because it is the reason that matters: a run that cannot be trusted names its trials
         for (RunDir run : List.of(baseline, current)) {
+            run.requireUnprofiled();
             RunValidity validity = run.validity();
             if (!validity.valid()) {
                 List<String> reasons = new ArrayList<>(validity.incomplete());

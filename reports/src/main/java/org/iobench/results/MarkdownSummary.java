@@ -65,6 +65,7 @@ public final class MarkdownSummary {
         verdict(run, validity, out);
         out.addAll(VerdictTables.lines(run));
         out.addAll(CapacityTable.lines(run));
+        out.addAll(FlameGraphs.lines(run));
         againstTheFloor(run, out);
         measurement(run, out);
         environment(run, out);

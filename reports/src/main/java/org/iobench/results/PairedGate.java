@@ -149,6 +149,7 @@ public final class PairedGate {
      */
     private static String checkPaired(RunDir base, RunDir head) throws ResultsException {
         for (RunDir run : List.of(base, head)) {
+            run.requireUnprofiled();
             RunValidity validity = run.validity();
             boolean onlyDisturbed = !validity.invalid().isEmpty() && validity.incomplete().isEmpty()
                     && validity.invalid().stream().allMatch(reason -> reason.contains(IterationInterference.TOO_DISTURBED));

@@ -17,6 +17,8 @@ public record RunDir(Path dir, String name, List<BenchResult> results, Propertie
 
     public static final String JMH_JSON = "jmh.json";
     public static final String ENV = "env.properties";
+    /** env.properties key of a profiled run (scripts/bench --profile): the profiler's event; empty or absent otherwise. */
+    public static final String PROFILE = "profile";
 
     public static RunDir load(Path dir) throws ResultsException {
         if (!Files.isDirectory(dir)) {
@@ -43,5 +45,14 @@ public record RunDir(Path dir, String name, List<BenchResult> results, Propertie
 
     public String env(String key) {
         return env.getProperty(key, "");
+    }
+
+    /** A profiled run's figures carry the profiler's cost: they are never compared, as either side. */
+    public void requireUnprofiled() throws ResultsException {
+        String event = env(PROFILE);
+        if (!event.isBlank()) {
+            throw new ResultsException(name + " is a profiled run (profile=" + event + "): the profiler's cost is in every figure,"
+                    + " so it is never compared; measure again without --profile");
+        }
     }
 }

@@ -183,6 +183,23 @@ class CompareTest {
     }
 
     @Test
+    void aProfiledRunIsRefusedAsEitherSide() throws IOException {
+        Path plain = run("plain", 0.02, Fixtures.NONE);
+        Path profiled = run("profiled", 0.02, Fixtures.NONE);
+        Files.writeString(profiled.resolve(RunDir.ENV), "profile=cpu\n", StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
+        for (List<Path> sides : List.of(List.of(plain, profiled), List.of(profiled, plain))) {
+            err.reset();
+            assertEquals(CompareMain.UNUSABLE, compare(sides.get(0).toString(), sides.get(1).toString()), stderr());
+            assertEquals("iobench compare: unusable input: profiled is a profiled run (profile=cpu): the profiler's cost is in every"
+                    + " figure, so it is never compared; measure again without --profile", stderr().strip());
+        }
+        // an unprofiled run records the key empty
+        Files.writeString(plain.resolve(RunDir.ENV), "profile=\n", StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
+        err.reset();
+        assertEquals(CompareMain.OK, compare(plain.toString(), plain.toString()), stderr());
+    }
+
+    @Test
     void runWithErrorsIsUnusable() throws IOException {
         Path a = run("a", 0.02, Fixtures.NONE);
         Path b = run("b", 0.02, (bench, params, metric, score) ->

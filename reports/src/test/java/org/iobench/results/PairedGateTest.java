@@ -122,6 +122,18 @@ class PairedGateTest {
     }
 
     @Test
+    void aProfiledSideIsRefused() throws IOException {
+        assertEquals(CompareMain.OK, gate(NONE, "s1", "s1").status);
+        Files.writeString(tmp.resolve("head").resolve(RunDir.ENV), "profile=cpu\n", StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = CompareMain.run(new String[] {"--paired", tmp.resolve("base").toString(), tmp.resolve("head").toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(CompareMain.UNUSABLE, status);
+        assertEquals("iobench compare: unusable input: head is a profiled run (profile=cpu): the profiler's cost is in every figure,"
+                + " so it is never compared; measure again without --profile", err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
     void theJsonVerdictHasEveryJudgedFigure() throws IOException {
         Result result = gate(NONE, "s1", "s1");
         JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("gate.json"))).getAsJsonObject();

@@ -110,6 +110,9 @@ public final class Settings {
             "another native server binary in place of implementations/native/target/bin/iobench-echo-server (e.g. the seed's original)");
     public static final Setting DRIVER_IO = new Setting("iobench.driver.io", null, null, "", true,
             "the Java driver's I/O: epoll (epoll_wait/recv/send through the FFM API, JDK 22+, IPv4) or nio; default: epoll where it works, else nio");
+    public static final Setting PROFILE = new Setting("iobench.profile", null, null, "", true,
+            "scripts/bench --profile: cpu, alloc, wall or lock profiles each trial's server over its measured iterations with async-profiler"
+                    + " (flame graphs in <run>/profiles/; the run is marked profiled and never compared); default: none");
     public static final Setting PROFILER_DEBUG = new Setting("iobench.profiler.debug", null, null, "false", true,
             "true prints, per iteration, the driver's echo count beside JMH's op count");
 
@@ -128,10 +131,12 @@ public final class Settings {
             "the address each launched server listens on, and the driver connects to; outside loopback only with --allow-remote");
     public static final Setting HLOG_FILE = new Setting("iobench.hlog.file", null, null, "", false,
             "set by BenchMain per fork: the HdrHistogram interval log (.hlog) the fork writes its latency histograms to");
+    public static final Setting PROFILE_FILE = new Setting("iobench.profile.file", null, null, "", false,
+            "set by BenchMain per fork of a profiled run: the HTML flame graph of the fork's server");
 
     private static final List<Setting> ALL = List.of(HOME, PRESET, ROUNDS, SEED, IMPLS, TARGET, ALLOW_REMOTE, ARGS, RESULTS_DIR,
-            LAST_RUN_FILE, PIN, SERVER_JVM_ARGS, SERVER_JAVA, NATIVE_SERVER, DRIVER_IO, PROFILER_DEBUG, PIN_DRIVER, PIN_SERVER,
-            SERVER_THREADS, SERVER_LAUNCHER, SERVER_BIND, HLOG_FILE);
+            LAST_RUN_FILE, PIN, SERVER_JVM_ARGS, SERVER_JAVA, NATIVE_SERVER, DRIVER_IO, PROFILE, PROFILER_DEBUG, PIN_DRIVER, PIN_SERVER,
+            SERVER_THREADS, SERVER_LAUNCHER, SERVER_BIND, HLOG_FILE, PROFILE_FILE);
 
     private Settings() {
     }
