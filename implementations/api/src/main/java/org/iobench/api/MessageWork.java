@@ -51,8 +51,8 @@ public final class MessageWork {
             case Work.Cpu cpu -> {
                 double nanosPerPass = NANOS_PER_PASS.computeIfAbsent(config.messageBytes(), MessageWork::calibrate);
                 int passes = (int) Math.max(1, Math.round(cpu.micros() * 1000 / nanosPerPass));
-                System.err.printf("iobench: work %s = %d CRC32C passes over each %d-byte message (%.3f µs per pass, calibrated)%n",
-                        work.text(), passes, config.messageBytes(), nanosPerPass / 1000);
+                System.err.printf("iobench: work %s = %d CRC32C passes over each %d-byte message (%.1f ns per pass, calibrated)%n",
+                        work.text(), passes, config.messageBytes(), nanosPerPass);
                 yield new MessageWork(work, config.messageBytes(), passes, 0);
             }
         };

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * of at most {@code queue} tasks, never more. When both are full, {@link #submit} refuses the task
  * and keeps the caller's wake-up instead; the caller stops reading that connection (backpressure)
  * and tries again when woken, which happens once per task that completes. Every completion wakes at
- * most one waiter and a waiter is only added while the pool is full, so none is forgotten.
+ * most one waiter and a waiter is only added while the pool is full, so none is forgotten, provided
+ * a woken caller either submits again or calls {@link #passOn()}.
  *
  * <p>Threads are started on demand and stay (core = maximum); they are daemons so a forgotten pool
  * never keeps a JVM alive, and {@link #close()} interrupts and joins them.
@@ -72,6 +73,18 @@ public final class OffloadPool implements AutoCloseable {
         synchronized (this) {
             inFlight--;
             wake = waiters.poll();
+        }
+        if (wake != null) wake.run();
+    }
+
+    /**
+     * A woken caller that no longer has anything to submit (its connection closed meanwhile) calls
+     * this instead, so the free slot's wake-up goes to the next waiter rather than being lost.
+     */
+    public void passOn() {
+        Runnable wake;
+        synchronized (this) {
+            wake = inFlight < capacity ? waiters.poll() : null;
         }
         if (wake != null) wake.run();
     }

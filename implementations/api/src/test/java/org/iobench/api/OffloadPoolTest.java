@@ -35,6 +35,26 @@ class OffloadPoolTest {
     }
 
     @Test
+    @Timeout(10)
+    void aWokenCallerWithNothingToSubmitPassesTheSlotOn() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch secondWoken = new CountDownLatch(1);
+        try (OffloadPool pool = new OffloadPool("test-offload", 1, 0)) {
+            assertTrue(pool.submit(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, () -> { }));
+            assertFalse(pool.submit(() -> { }, pool::passOn), "full: the first waiter, whose connection closes");
+            assertFalse(pool.submit(() -> { }, secondWoken::countDown), "full: the second waiter");
+            release.countDown();
+            assertTrue(secondWoken.await(5, TimeUnit.SECONDS), "the first waiter passed its wake-up on");
+        }
+    }
+
+    @Test
     @Timeout(20)
     void manySubmittersRetryingWhenWokenAllGetThrough() throws Exception {
         int tasks = 2_000;
