@@ -115,7 +115,7 @@ final class ServerTrial {
         if (stopOnExit != null) Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
-    static ServerTrial start(String implId, int connections, int payloadBytes, double offeredRate) throws IOException {
+    static ServerTrial start(String implId, int connections, int payloadBytes, double offeredRate, String work) throws IOException {
         CpuPinning pinning = CpuPinning.fromPropertiesOrMachine();
         pinning.pinThisJvmToDriverCpus();
         String target = Settings.TARGET.value();
@@ -130,7 +130,8 @@ final class ServerTrial {
                     "unknown implementation '" + implId + "' (known: " + Implementation.ids() + ")"));
             String configured = Settings.SERVER_THREADS.value().strip();
             int threads = configured.isEmpty() ? pinning.serverCpus().size() : Integer.parseInt(configured);
-            ServerProcess server = ServerProcess.start(impl, ServerConfig.defaults().withThreads(threads),
+            ServerProcess server = ServerProcess.start(impl,
+                    ServerConfig.defaults().withThreads(threads).withWorkFromBenchmark(work, payloadBytes),
                     pinning.pinned() ? pinning.serverList() : null);
             try {
                 trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, impl.family.isJava(),
