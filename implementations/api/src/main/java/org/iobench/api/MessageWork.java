@@ -22,8 +22,10 @@ import java.util.zip.CRC32C;
  * a JDBC call); an interrupt (the server closing) ends it early.
  */
 public final class MessageWork {
-    private static final long CALIBRATION_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    private static final int CALIBRATION_ROUNDS = 5;
+    private static final long CALIBRATION_ROUND_MILLIS = 20;
+    private static final int CALIBRATION_STEADY_ROUNDS = 10;
+    private static final long CALIBRATION_MAX_MILLIS = 2_000;
+    private static final int CALIBRATION_PASSES_PER_CALL = 100;
     /** Calibrations done in this JVM, by message size: in-process tests start many servers. */
     private static final Map<Integer, Double> NANOS_PER_PASS = new ConcurrentHashMap<>();
     /** Never equal to a checksum in practice; volatile, so every comparison with it is real. */
@@ -120,23 +122,34 @@ public final class MessageWork {
         }
     }
 
-    /** The fastest of a few rounds, each hashing for about 40 ms after a warm-up round for the JIT. */
+    /**
+     * The fastest round of 20 ms, once the fastest has stopped improving (by more than 2% over the
+     * last {@link #CALIBRATION_STEADY_ROUNDS} rounds) or after {@link #CALIBRATION_MAX_MILLIS}: the
+     * JIT compiles the hashing loop (CRC32C's intrinsic is C2's) at a time of its choosing, and a
+     * busy machine only ever makes a round slower. Timed as the servers run it, many passes per
+     * call: one pass per call would count the call's own cost as work and make the real work several
+     * times too short (seen: cpu:200 took 50 µs).
+     */
     private static double calibrate(int messageBytes) {
         ByteBuffer message = ByteBuffer.allocateDirect(Math.max(1, messageBytes));
         for (int i = 0; i < message.capacity(); i++) message.put(i, (byte) (i * 31));
-        MessageWork probe = new MessageWork(new Work.Cpu(1), messageBytes, 1, 0);
-        long roundNanos = CALIBRATION_NANOS / CALIBRATION_ROUNDS;
+        MessageWork probe = new MessageWork(new Work.Cpu(1), messageBytes, CALIBRATION_PASSES_PER_CALL, 0);
+        long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CALIBRATION_MAX_MILLIS);
+        long roundNanos = TimeUnit.MILLISECONDS.toNanos(CALIBRATION_ROUND_MILLIS);
         double best = Double.MAX_VALUE;
-        for (int round = 0; round <= CALIBRATION_ROUNDS; round++) {
+        int roundsWithoutGain = 0;
+        while (roundsWithoutGain < CALIBRATION_STEADY_ROUNDS && System.nanoTime() < giveUp) {
             long passes = 0;
             long start = System.nanoTime();
             long elapsed;
             do {
-                for (int i = 0; i < 256; i++) probe.perform(message);
-                passes += 256;
+                probe.perform(message);
+                passes += CALIBRATION_PASSES_PER_CALL;
                 elapsed = System.nanoTime() - start;
             } while (elapsed < roundNanos);
-            if (round > 0) best = Math.min(best, (double) elapsed / passes);   // round 0 warms the JIT up
+            double nanosPerPass = (double) elapsed / passes;
+            roundsWithoutGain = nanosPerPass < best * 0.98 ? 0 : roundsWithoutGain + 1;
+            best = Math.min(best, nanosPerPass);
         }
         return best;
     }

@@ -18,14 +18,7 @@ class OffloadPoolTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch woken = new CountDownLatch(1);
         try (OffloadPool pool = new OffloadPool("test-offload", 2, 1)) {
-            Runnable held = () -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            };
-            for (int i = 0; i < 3; i++) assertTrue(pool.submit(held, () -> { }));
+            for (int i = 0; i < 3; i++) assertTrue(pool.submit(heldUntil(release), () -> { }));
             assertEquals(3, pool.inFlight());
             assertFalse(pool.submit(() -> { }, woken::countDown), "threads + queue are taken: refused");
             assertEquals(1, woken.getCount());
@@ -40,13 +33,7 @@ class OffloadPoolTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch secondWoken = new CountDownLatch(1);
         try (OffloadPool pool = new OffloadPool("test-offload", 1, 0)) {
-            assertTrue(pool.submit(() -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, () -> { }));
+            assertTrue(pool.submit(heldUntil(release), () -> { }));
             assertFalse(pool.submit(() -> { }, pool::passOn), "full: the first waiter, whose connection closes");
             assertFalse(pool.submit(() -> { }, secondWoken::countDown), "full: the second waiter");
             release.countDown();
@@ -67,6 +54,17 @@ class OffloadPoolTest {
             }).run();
             assertTrue(all.await(15, TimeUnit.SECONDS), () -> done.get() + " of " + tasks + " ran: a waiter was forgotten");
         }
+    }
+
+    /** A task that holds its pool thread until {@code release} opens. */
+    private static Runnable heldUntil(CountDownLatch release) {
+        return () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     /** What a connection does: submit, and when refused, submit again once woken. */

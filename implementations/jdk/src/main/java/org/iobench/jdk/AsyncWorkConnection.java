@@ -1,10 +1,7 @@
 package org.iobench.jdk;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
-import java.nio.channels.CompletionHandler;
-import java.nio.channels.ShutdownChannelGroupException;
 import org.iobench.api.MessageWork;
 import org.iobench.api.OffloadPool;
 
@@ -19,12 +16,10 @@ import org.iobench.api.OffloadPool;
  * while a message is worked on, written, or waiting for a pool slot: that is the backpressure, and
  * the memory bound is this one buffer of at least one message.
  */
-final class AsyncWorkConnection implements CompletionHandler<Integer, AsyncEchoConnection.Step> {
-    private final AsynchronousSocketChannel channel;
+final class AsyncWorkConnection extends AsyncConnection {
     private final MessageWork work;
     /** Null: every kind of work runs inline. */
     private final OffloadPool pool;
-    private final Runnable onClose;
     /** Fill mode: position = bytes received; the message being worked on or written is at the front. */
     private final ByteBuffer buffer;
     /** The front message, for the work and the write: its own position and limit. */
@@ -32,16 +27,13 @@ final class AsyncWorkConnection implements CompletionHandler<Integer, AsyncEchoC
     private final Runnable workOnPool = this::workOnPool;
     private final Runnable submit = this::submit;
     private boolean inputEnded;
-    /** Set on whichever thread closes; read by the pool's wake-up on another. */
-    private volatile boolean closed;
 
     /** @throws OutOfMemoryError if direct memory is short after all (the caller refuses the connection) */
     AsyncWorkConnection(AsynchronousSocketChannel channel, MessageWork work, OffloadPool pool, int bufferBytes,
                         Runnable onClose) {
-        this.channel = channel;
+        super(channel, onClose);
         this.work = work;
         this.pool = work.blocks() ? pool : null;
-        this.onClose = onClose;
         this.buffer = ByteBuffer.allocateDirect(Math.max(bufferBytes, work.messageBytes()));
         this.message = buffer.duplicate();
     }
@@ -51,23 +43,18 @@ final class AsyncWorkConnection implements CompletionHandler<Integer, AsyncEchoC
     }
 
     @Override
-    public void completed(Integer bytes, AsyncEchoConnection.Step step) {
-        if (step == AsyncEchoConnection.Step.READ) {
+    public void completed(Integer bytes, Step step) {
+        if (step == Step.READ) {
             if (bytes < 0) inputEnded = true;
             advance();
         } else if (message.hasRemaining()) {
-            write();   // partial write: keep writing, and neither read nor work until everything is out
+            write(message);   // partial write: keep writing, and neither read nor work until everything is out
         } else {
             int received = buffer.position();
             buffer.limit(received).position(message.limit());
             buffer.compact();   // drop the echoed message, keep what came behind it
             advance();
         }
-    }
-
-    @Override
-    public void failed(Throwable failure, AsyncEchoConnection.Step step) {
-        close();   // reset by peer, or closed by the server's close(): quietly
     }
 
     /** Works on the next whole message, or reads for one, or ends after the client's EOF. */
@@ -82,7 +69,7 @@ final class AsyncWorkConnection implements CompletionHandler<Integer, AsyncEchoC
             message.limit(length).position(0);
             if (pool == null) {
                 work.perform(message);
-                write();
+                write(message);
             } else {
                 submit();
             }
@@ -91,7 +78,7 @@ final class AsyncWorkConnection implements CompletionHandler<Integer, AsyncEchoC
 
     /** Hands the message to the pool; when full, this runs again on the pool thread whose task frees a slot. */
     private void submit() {
-        if (closed) {
+        if (isClosed()) {
             pool.passOn();   // woken after closing: the free slot is the next waiter's
         } else {
             pool.submit(workOnPool, submit);
@@ -100,38 +87,10 @@ final class AsyncWorkConnection implements CompletionHandler<Integer, AsyncEchoC
 
     private void workOnPool() {
         work.perform(message);
-        write();
+        write(message);
     }
 
     private void read() {
-        try {
-            channel.read(buffer, AsyncEchoConnection.Step.READ, this);
-        } catch (ShutdownChannelGroupException e) {
-            close();
-        }
-    }
-
-    private void write() {
-        try {
-            channel.write(message, AsyncEchoConnection.Step.WRITE, this);
-        } catch (ShutdownChannelGroupException e) {
-            close();
-        }
-    }
-
-    /** The client half-closed and every byte it sent has been written back: send our EOF, then close. */
-    private void finish() {
-        try {
-            channel.shutdownOutput();
-        } catch (IOException e) {
-            // the peer is gone already; closing is all that is left
-        }
-        close();
-    }
-
-    private void close() {
-        Shutdown.closeQuietly(channel);
-        if (!closed) onClose.run();
-        closed = true;
+        read(buffer);
     }
 }
