@@ -89,7 +89,7 @@ final class WorkHandler extends ChannelInboundHandlerAdapter {
                 ctx.write(message);
             } else {
                 away = message;
-                ctx.channel().config().setAutoRead(false);
+                readWhile(false);
                 submit();
             }
         }
@@ -141,15 +141,23 @@ final class WorkHandler extends ChannelInboundHandlerAdapter {
         }
         ctx.writeAndFlush(message);
         drain();
-        if (away == null && !inputEnded) ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        if (away == null) readWhile(ctx.channel().isWritable());
         ctx.flush();
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext context) {
         // Reading only while writable, and never while a message is away, bounds what a connection holds.
-        context.channel().config().setAutoRead(context.channel().isWritable() && away == null);
+        readWhile(context.channel().isWritable() && away == null);
         context.fireChannelWritabilityChanged();
+    }
+
+    /**
+     * Turns reading on or off, until the client's EOF: after it there is nothing left to read, and
+     * Netty 4.2's epoll transport fails the change (epoll_ctl: ENOENT) once the input is shut down.
+     */
+    private void readWhile(boolean read) {
+        if (!inputEnded) ctx.channel().config().setAutoRead(read);
     }
 
     @Override
