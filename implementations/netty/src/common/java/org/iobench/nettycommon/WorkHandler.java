@@ -107,6 +107,8 @@ final class WorkHandler extends ChannelInboundHandlerAdapter {
     private void submit() {
         if (closed) {
             pool.passOn();   // woken after the channel closed: the free slot is the next waiter's
+            away.release();
+            away = null;
         } else {
             pool.submit(workOnPool, slotFree);
         }
