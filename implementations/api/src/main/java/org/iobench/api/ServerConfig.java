@@ -30,6 +30,11 @@ public record ServerConfig(InetAddress bindAddress, int port, int threads, int b
 
     public static final int DEFAULT_BUFFER_BYTES = 16 * 1024;
     public static final int DEFAULT_BACKLOG = 4096;
+    /**
+     * Blocking work's pool, when nothing says otherwise: with {@code block:1} it carries at most
+     * 64 x 1,000 = 64,000 messages/s, and the queue lets 1,024 more wait; the workloads sweep it
+     * ({@link Settings#OFFLOAD_THREADS}), because the pool size decides which model wins.
+     */
     public static final int DEFAULT_OFFLOAD_THREADS = 64;
     public static final int DEFAULT_OFFLOAD_QUEUE = 1024;
     /** The largest message a server frames: it holds one whole message per connection. */
