@@ -11,7 +11,7 @@ src="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/src"
 mkdir -p "$out"
 
 flags=(-O2 -std=c11 -Wall -Wextra -pthread)
-server_sources=(echo_server.c stop_wait.c server_options.c listener.c echo_worker.c echo_accept.c echo_connection.c cli.c)
+server_sources=(echo_server.c message_work.c stop_wait.c server_options.c listener.c echo_worker.c echo_accept.c echo_connection.c cli.c)
 uring_sources=(uring_server.c uring_setup.c uring_worker.c uring_connection.c)
 client_sources=(load_client.c load_connect.c load_connection.c load_options.c cli.c)
 distance_sources=(core_distance.c cli.c)

@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE
 #include "echo_server.h"
+#include "message_work.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -27,6 +28,7 @@ static void close_connection(struct worker *worker, struct connection *connectio
     atomic_store_explicit(&worker->server->connections[connection->fd], NULL, memory_order_release);
     close(connection->fd);
     free(connection->pending);
+    free(connection->message);
     free(connection);
 }
 
@@ -92,13 +94,13 @@ static ssize_t write_some(int fd, const char *bytes, size_t length)
 }
 
 /*
- * Writes back what was just read. What the socket does not take is kept (at most one read, so at
- * most buffer_bytes) and the connection stops reading until it is gone: backpressure instead of a
- * queue that grows with a slow reader.
+ * Writes back what was just read (or a whole message). What the socket does not take is kept (at
+ * most one read or message) and the connection stops reading until it is gone: backpressure instead
+ * of a queue that grows with a slow reader.
  */
-static enum outcome echo(struct worker *worker, struct connection *connection, size_t length)
+static enum outcome echo(struct worker *worker, struct connection *connection, const char *bytes, size_t length)
 {
-    ssize_t written = write_some(connection->fd, worker->scratch, length);
+    ssize_t written = write_some(connection->fd, bytes, length);
     if (written < 0) {
         close_connection(worker, connection);
         return CLOSED;
@@ -110,7 +112,7 @@ static enum outcome echo(struct worker *worker, struct connection *connection, s
         close_connection(worker, connection);
         return CLOSED;
     }
-    memcpy(connection->pending, worker->scratch + written, unsent);
+    memcpy(connection->pending, bytes + written, unsent);
     connection->pending_length = unsent;
     connection->pending_offset = 0;
     return holding_changed(worker, connection);
@@ -139,7 +141,7 @@ static void serve_readable(struct worker *worker, struct connection *connection,
     for (int reads = 0; reads < READS_PER_EVENT; reads++) {
         ssize_t n = read(connection->fd, worker->scratch, capacity);
         if (n > 0) {
-            if (echo(worker, connection, (size_t)n) != DONE || ((size_t)n < capacity && drained_by_short_read)) return;
+            if (echo(worker, connection, worker->scratch, (size_t)n) != DONE || ((size_t)n < capacity && drained_by_short_read)) return;
         } else if (n == 0) {
             finish(worker, connection);   /* nothing is pending: we never read while bytes are */
             return;
@@ -156,6 +158,50 @@ static void serve_readable(struct worker *worker, struct connection *connection,
      * puts this connection behind the others already ready. Under LT the next wait reports it anyway.
      */
     if (worker->server->trigger_flag != 0) reregister(worker, connection);
+}
+
+/* The message received so far, worked on (inline: CPU work is the event loop's to do) and echoed. */
+static enum outcome echo_message(struct worker *worker, struct connection *connection)
+{
+    size_t length = connection->message_filled;
+    connection->message_filled = 0;
+    message_work_perform(worker->server->work_passes, connection->message, length);
+    return echo(worker, connection, connection->message, length);
+}
+
+/*
+ * serve_readable with work per message: reads into the connection's own message buffer until it
+ * holds a whole message, works on it, echoes it and reads the next, so work is done per message
+ * whatever the reads return. The client's EOF makes what came before it the last, shorter message;
+ * if its echo is held, the EOF is read again once it is out (read keeps returning 0).
+ */
+static void serve_messages(struct worker *worker, struct connection *connection, uint32_t events)
+{
+    bool drained_by_short_read = !(events & EPOLLRDHUP);
+    size_t message_bytes = worker->server->message_bytes;
+    if (connection->message == NULL && (connection->message = malloc(message_bytes)) == NULL) {
+        close_connection(worker, connection);
+        return;
+    }
+    for (int reads = 0; reads < READS_PER_EVENT; reads++) {
+        size_t wanted = message_bytes - connection->message_filled;
+        ssize_t n = read(connection->fd, connection->message + connection->message_filled, wanted);
+        if (n > 0) {
+            connection->message_filled += (size_t)n;
+            if (connection->message_filled == message_bytes && echo_message(worker, connection) != DONE) return;
+            if ((size_t)n < wanted && drained_by_short_read) return;
+        } else if (n == 0) {
+            if (connection->message_filled > 0 && echo_message(worker, connection) != DONE) return;
+            finish(worker, connection);
+            return;
+        } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            return;
+        } else if (errno != EINTR) {
+            close_connection(worker, connection);
+            return;
+        }
+    }
+    if (worker->server->trigger_flag != 0) reregister(worker, connection);   /* as in serve_readable */
 }
 
 /* Sends held bytes. DONE: all gone and reading resumed; WAITING: socket full again; CLOSED. */
@@ -194,5 +240,6 @@ void connection_ready(struct worker *worker, struct connection *connection, uint
     } else if (!(events & (EPOLLIN | EPOLLRDHUP | broken))) {
         return;   /* only writability changed, and nothing is held to write */
     }
-    serve_readable(worker, connection, events);
+    if (worker->server->work_passes > 0) serve_messages(worker, connection, events);
+    else serve_readable(worker, connection, events);
 }

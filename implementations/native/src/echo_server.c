@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include "echo_server.h"
 #include "listener.h"
+#include "message_work.h"
 #include "server_options.h"
 #include "stop_wait.h"
 #include "uring_entry.h"
@@ -56,6 +57,11 @@ static int prepare(struct server *server, const struct server_options *options)
     server->impl_id = options->impl_id;
     server->trigger_flag = options->kind == NATIVE_EPOLL_ET ? EPOLLET : 0;
     server->buffer_bytes = options->buffer_bytes;
+    if (options->cpu_micros > 0) {
+        server->message_bytes = (size_t)options->message_bytes;
+        server->work_passes = message_work_calibrate(options->work, server->message_bytes, options->cpu_micros);
+        if (server->work_passes < 0) return fail_runtime("out of memory");
+    }
     server->thread_count = options->threads;
     server->listen_fd = server->wake_fd = server->reserve_fd = -1;
     server->connection_slots = raise_descriptor_limit();

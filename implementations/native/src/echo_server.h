@@ -25,6 +25,9 @@ struct connection {
     char *pending;
     size_t pending_length;
     size_t pending_offset;
+    /* With work per message: the message being received (allocated at its first byte) and its fill. */
+    char *message;
+    size_t message_filled;
 };
 
 /* One event loop: its own epoll set and thread. Worker 0 also owns the listening socket. */
@@ -44,6 +47,8 @@ struct server {
     const char *impl_id;
     uint32_t trigger_flag;      /* EPOLLET for native-epoll-et, 0 for native-epoll-lt */
     size_t buffer_bytes;        /* read size and the bound on a connection's unsent bytes */
+    size_t message_bytes;       /* with work: one message, the unit work is done on; 0 without */
+    long work_passes;           /* CRC32C passes per message (message_work.h); 0: the plain echo */
     int thread_count;
     int started_threads;        /* how many workers to join at shutdown */
     int listen_fd;

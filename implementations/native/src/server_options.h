@@ -22,6 +22,10 @@ struct server_options {
     int port;
     int threads;
     size_t buffer_bytes;
+    const char *work;                       /* "none", "cpu:<µs>" or "block:<ms>", as given */
+    double cpu_micros;                      /* cpu:<µs>; 0 otherwise */
+    bool block_work;                        /* block:<ms>, which these servers refuse */
+    long message_bytes;                     /* 0 unless work: the size of one message */
     bool exit_with_stdin;                   /* stop when standard input ends (the launcher is gone) */
     bool list;
     bool help;

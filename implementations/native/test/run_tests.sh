@@ -12,6 +12,7 @@ fi
 "$here/lifeline_test.sh" "$bin"
 if command -v python3 >/dev/null 2>&1; then
   python3 "$here/half_close_test.py" "$bin"
+  python3 "$here/work_test.py" "$bin"
 else
-  echo "half_close_test skipped: no python3"
+  echo "half_close_test and work_test skipped: no python3"
 fi

@@ -342,7 +342,10 @@ public final class BenchMain {
     /** Where the fork's server flame graph goes: the trial's own file in the run folder's profiles/. */
     static Path flameGraph(Path folder, TrialSchedule.Slot slot) {
         BenchPlan.Invocation trial = slot.trial();
-        return FlameGraphFile.of(folder, trial.kind().benchmark(), trial.impls().getFirst(), trial.connections().getFirst(),
+        String work = trial.works().getFirst();
+        // a worked-on trial's graph is its own (work kinds such as cpu:20 become cpu20 in the name)
+        String impl = trial.impls().getFirst() + (work.equals("none") ? "" : "-" + work.replaceAll("[^A-Za-z0-9.]", ""));
+        return FlameGraphFile.of(folder, trial.kind().benchmark(), impl, trial.connections().getFirst(),
                 trial.payloadBytes().getFirst(), trial.kind().loadParam, trial.loads().getFirst(), slot.round());
     }
 

@@ -19,15 +19,24 @@ import java.util.TreeMap;
  */
 public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
 
+    /** The plain echo: a run without work kinds names none (its trials' keys are as before work existed). */
+    static final List<String> NO_WORK = List.of("none");
+
     /**
      * One JMH invocation: a benchmark over the product of its parameter values.
      *
      * @param loads depth values (throughput) or offered rates (latency)
+     * @param works work kinds per message ({@link org.iobench.api.Work}); {@link #NO_WORK} for the plain echo
      */
     public record Invocation(Preset.Kind kind, List<String> impls, List<Integer> connections, List<Integer> payloadBytes,
-                             List<Integer> loads, int threads) {
+                             List<Integer> loads, List<String> works, int threads) {
+        public Invocation(Preset.Kind kind, List<String> impls, List<Integer> connections, List<Integer> payloadBytes,
+                          List<Integer> loads, int threads) {
+            this(kind, impls, connections, payloadBytes, loads, NO_WORK, threads);
+        }
+
         public int trials() {
-            return impls.size() * connections.size() * payloadBytes.size() * loads.size();
+            return impls.size() * connections.size() * payloadBytes.size() * loads.size() * works.size();
         }
 
         /** JMH's -p values of this invocation, by parameter name. */
@@ -37,6 +46,7 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
             params.put("connections", connections.stream().map(String::valueOf).toList());
             params.put("payloadBytes", payloadBytes.stream().map(String::valueOf).toList());
             params.put(kind.loadParam, loads.stream().map(String::valueOf).toList());
+            if (!works.equals(NO_WORK)) params.put(WORK, works);
             return params;
         }
     }
@@ -54,6 +64,7 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
             List<Integer> connections = ints(overrides.get("connections"), matrix.connections());
             List<Integer> payloads = ints(overrides.get("payloadBytes"), matrix.payloadBytes());
             List<Integer> loads = ints(overrides.get(matrix.kind().loadParam), matrix.loads());
+            List<String> works = overrides.getOrDefault(WORK, matrix.works());
             // by thread count: counts >= driverThreads use them all, smaller counts one thread per connection
             Map<Integer, List<Integer>> byThreads = new TreeMap<>();
             for (int c : connections) {
@@ -66,10 +77,13 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
                 byThreads.computeIfAbsent(Math.min(driverThreads, c), t -> new ArrayList<>()).add(c);
             }
             byThreads.forEach((threads, counts) -> invocations.add(
-                    new Invocation(matrix.kind(), runImpls, counts, payloads, loads, threads)));
+                    new Invocation(matrix.kind(), runImpls, counts, payloads, loads, works, threads)));
         }
         return new BenchPlan(List.copyOf(invocations), List.copyOf(skipped));
     }
+
+    /** The JMH parameter of the work per message (EchoBenchmark.work). */
+    static final String WORK = "work";
 
     private static List<Integer> ints(List<String> override, List<Integer> preset) {
         if (override == null || override.isEmpty()) return preset;

@@ -51,6 +51,15 @@ public abstract class EchoBenchmark {
     @Param("64")
     public int payloadBytes;
 
+    /**
+     * What the server does with each message before echoing it: {@code none} (the plain echo),
+     * {@code cpu:<µs>} or {@code block:<ms>} ({@link org.iobench.api.Work}); the server is told the
+     * message size (payloadBytes) so the work is per message. Event loops hand blocking work to a pool
+     * sized by -Diobench.offload.threads (0 = block on the loop, the classic mistake).
+     */
+    @Param("none")
+    public String work;
+
     ServerTrial trial;
 
     /** Messages each connection keeps in flight (closed loop); 1 under an offered rate. */
@@ -61,7 +70,7 @@ public abstract class EchoBenchmark {
 
     @Setup(Level.Trial)
     public void startServer() throws IOException {
-        trial = ServerTrial.start(impl, connections, payloadBytes, rate());
+        trial = ServerTrial.start(new TrialSpec(impl, connections, payloadBytes, rate(), work));
     }
 
     @Setup(Level.Iteration)

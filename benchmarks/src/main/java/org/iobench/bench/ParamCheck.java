@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.iobench.api.Implementation;
 import org.iobench.api.Settings;
+import org.iobench.api.Work;
 import org.iobench.bench.driver.LoadShape;
 
 /**
@@ -14,7 +15,7 @@ import org.iobench.bench.driver.LoadShape;
  */
 final class ParamCheck {
     /** The benchmarks' parameters; anything else given with -p would only fail inside JMH. */
-    static final List<String> KNOWN_PARAMS = List.of("impl", "connections", "payloadBytes", "depth", "rate");
+    static final List<String> KNOWN_PARAMS = List.of("impl", "connections", "payloadBytes", "depth", "rate", "work");
     /** Far above what any descriptor limit allows; a typo guard, the descriptor limit is checked by the plan. */
     static final int MAX_CONNECTIONS = 10_000_000;
 
@@ -27,7 +28,7 @@ final class ParamCheck {
     static void check(JmhArgs jmh, boolean remoteTarget) throws BenchOptions.UsageException {
         for (String name : jmh.paramNames()) {
             if (!KNOWN_PARAMS.contains(name)) {
-                throw usage("-p " + name + ": unknown parameter (known: impl, connections, payloadBytes, depth, rate)");
+                throw usage("-p " + name + ": unknown parameter (known: " + String.join(", ", KNOWN_PARAMS) + ")");
             }
         }
         Map<String, List<String>> params = jmh.paramOverrides();
@@ -50,6 +51,13 @@ final class ParamCheck {
         }
         for (String value : params.getOrDefault("rate", List.of())) {
             rule("rate", value, () -> LoadShape.openLoop(1, whole("rate", value)));
+        }
+        for (String value : params.getOrDefault("work", List.of())) {
+            try {
+                Work.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw usage("-p work=" + value + ": " + e.getMessage());
+            }
         }
         jmh.checkIterationOptions();
     }

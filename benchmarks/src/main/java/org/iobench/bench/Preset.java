@@ -114,7 +114,7 @@ public enum Preset {
         }
     }
 
-    public record Matrix(Kind kind, List<Integer> connections, List<Integer> payloadBytes, List<Integer> loads) {
+    public record Matrix(Kind kind, List<Integer> connections, List<Integer> payloadBytes, List<Integer> loads, List<String> works) {
         public static final List<Integer> ALL_CONNECTIONS = List.of(1, 10, 100, 1_000, 10_000);
         /** Past C10K: where thread-per-connection and memory per connection decide who gets there. */
         public static final List<Integer> BEYOND_C10K = List.of(50_000, 100_000);
@@ -127,6 +127,16 @@ public enum Preset {
             connections = List.copyOf(connections);
             payloadBytes = List.copyOf(payloadBytes);
             loads = List.copyOf(loads);
+            works = List.copyOf(works);
+        }
+
+        Matrix(Kind kind, List<Integer> connections, List<Integer> payloadBytes, List<Integer> loads) {
+            this(kind, connections, payloadBytes, loads, BenchPlan.NO_WORK);
+        }
+
+        /** The same matrix with each message worked on in these ways ({@link org.iobench.api.Work}). */
+        Matrix withWork(String... kinds) {
+            return new Matrix(kind, connections, payloadBytes, loads, List.of(kinds));
         }
 
         static Matrix throughput(List<Integer> connections, List<Integer> payloadBytes, List<Integer> depths) {
@@ -144,7 +154,7 @@ public enum Preset {
 
         /** How many trials per implementation. */
         public int trialsPerImpl() {
-            return connections.size() * payloadBytes.size() * loads.size();
+            return connections.size() * payloadBytes.size() * loads.size() * works.size();
         }
     }
 }

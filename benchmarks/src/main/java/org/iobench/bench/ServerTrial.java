@@ -132,7 +132,12 @@ final class ServerTrial {
         if (stopOnExit != null) Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
-    static ServerTrial start(String implId, int connections, int payloadBytes, double offeredRate) throws IOException {
+    static ServerTrial start(TrialSpec spec) throws IOException {
+        String implId = spec.implId();
+        int connections = spec.connections();
+        int payloadBytes = spec.payloadBytes();
+        double offeredRate = spec.offeredRate();
+        String work = spec.work();
         CpuPinning pinning = CpuPinning.fromPropertiesOrMachine();
         pinning.pinThisJvmToDriverCpus();
         String target = Settings.TARGET.value();
@@ -149,7 +154,8 @@ final class ServerTrial {
             int threads = configured.isEmpty() ? pinning.serverCpus().size() : Integer.parseInt(configured);
             String serverCpus = pinning.pinned() ? pinning.serverList() : null;
             List<String> launcher = BenchOptions.splitWords(Settings.SERVER_LAUNCHER.value());
-            ServerConfig config = ServerConfig.defaults().withThreads(threads).withBindAddress(Settings.SERVER_BIND.value().strip());
+            ServerConfig config = ServerConfig.defaults().withThreads(threads).withBindAddress(Settings.SERVER_BIND.value().strip())
+                    .withWorkFromBenchmark(work, payloadBytes);
             ServerProfiler profiler = Settings.PROFILE.value().isBlank() ? null : ServerProfiler.of(
                     ProfileEvent.byId(Settings.PROFILE.value()), impl.family.isJava(), implId, Path.of(Settings.PROFILE_FILE.value()));
             // a native server is profiled from inside: it starts behind the profiler's preload (pinning included)

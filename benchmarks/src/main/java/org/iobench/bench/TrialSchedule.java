@@ -32,8 +32,10 @@ final class TrialSchedule {
                 for (int connections : inv.connections()) {
                     for (int payload : inv.payloadBytes()) {
                         for (int load : inv.loads()) {
-                            trials.add(new BenchPlan.Invocation(inv.kind(), List.of(impl), List.of(connections),
-                                    List.of(payload), List.of(load), inv.threads()));
+                            for (String work : inv.works()) {
+                                trials.add(new BenchPlan.Invocation(inv.kind(), List.of(impl), List.of(connections),
+                                        List.of(payload), List.of(load), List.of(work), inv.threads()));
+                            }
                         }
                     }
                 }

@@ -27,6 +27,8 @@ class ParamCheckTest {
         refused("-p impl=nosuch: unknown implementation", "-p", "impl=nosuch");
         refused("-p depth=deep: not a whole number", "-p", "depth=deep");
         refused("-p foo: unknown parameter", "-p", "foo=1");
+        refused("-p work=sleep:1: 'sleep:1' is not a work kind", "-p", "work=sleep:1");
+        refused("-p work=block:0: 'block:0': the amount must be > 0", "-p", "work=none,block:0");
     }
 
     @Test
@@ -39,7 +41,8 @@ class ParamCheckTest {
     @Test
     void goodValuesPassAndARemoteImplIsOnlyALabel() {
         assertDoesNotThrow(() -> ParamCheck.check(JmhArgs.parse(List.of("-p", "connections=1,10000", "-p", "payloadBytes=64",
-                "-p", "depth=16", "-p", "rate=1000", "-p", "impl=nio-selector", "-f", "2", "-i", "3", "-t", "1")), false));
+                "-p", "depth=16", "-p", "rate=1000", "-p", "impl=nio-selector", "-p", "work=none,cpu:5,block:0.5",
+                "-f", "2", "-i", "3", "-t", "1")), false));
         assertDoesNotThrow(() -> ParamCheck.check(JmhArgs.parse(List.of("-p", "impl=my-server")), true));
     }
 

@@ -20,6 +20,23 @@ public record BenchResult(String benchmark, String mode, Map<String, String> par
                           Map<String, Measure> metrics, int measuredIterations, int missingIterations) {
 
     public static final String IMPL = "impl";
+    /** The work per message; its default, the plain echo, is left out of the parameters (see {@link #paramsOf}). */
+    static final String WORK = "work";
+    static final String NO_WORK = "none";
+
+    /**
+     * A JMH result's parameters as iobench names results by: {@code work=none}, the plain echo, is
+     * dropped, so a plain-echo result keeps the key (and panels, and its match in a baseline) it had
+     * before the work parameter existed.
+     */
+    static java.util.Map<String, String> paramsOf(com.google.gson.JsonObject result) {
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        if (result.has("params")) {
+            result.getAsJsonObject("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
+        }
+        if (NO_WORK.equals(params.get(WORK))) params.remove(WORK);
+        return params;
+    }
     /** Set to 1 by a trial that stopped at a limit of the machine or the model (how far it got is in its figures). */
     public static final String LIMIT_METRIC = "limit.reached";
 

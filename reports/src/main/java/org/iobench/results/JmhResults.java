@@ -41,11 +41,7 @@ public final class JmhResults {
     }
 
     private static BenchResult toResult(JsonObject json) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (json.has("params")) {
-            json.getAsJsonObject("params").entrySet()
-                    .forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
-        }
+        Map<String, String> params = BenchResult.paramsOf(json);
         Map<String, Measure> metrics = new LinkedHashMap<>();
         metrics.put(Metric.PRIMARY, toMeasure(json.getAsJsonObject("primaryMetric")));
         if (json.has("secondaryMetrics")) {

@@ -136,10 +136,7 @@ public final class RoundFigures {
     }
 
     private static String keyOf(JsonObject result) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (result.has("params")) {
-            result.getAsJsonObject("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
-        }
-        return new BenchResult(result.get("benchmark").getAsString(), result.get("mode").getAsString(), params, Map.of(), 0, 0).key();
+        return new BenchResult(result.get("benchmark").getAsString(), result.get("mode").getAsString(), BenchResult.paramsOf(result),
+                Map.of(), 0, 0).key();
     }
 }

@@ -12,6 +12,7 @@ public record ServerArgs(Implementation impl, ServerConfig config, boolean exitW
 
     public static final String USAGE = """
             usage: echo-server --impl <id> [--bind ADDR] [--port N] [--threads N] [--buffer-bytes N]
+                               [--work KIND --message-bytes N [--offload-threads N] [--offload-queue N]]
                                [--exit-with-stdin]
                    echo-server --list
               --impl ID          one of: %s
@@ -19,10 +20,19 @@ public record ServerArgs(Implementation impl, ServerConfig config, boolean exitW
               --port N           port, 0 = ephemeral (default 0); the real one is printed when ready
               --threads N        worker / event-loop threads (default: number of cores)
               --buffer-bytes N   per-connection buffer and backpressure bound (default %d)
+              --work KIND        what is done with each message before it is echoed: none (default),
+                                 cpu:<µs> (CRC32C passes over its bytes, calibrated at start) or
+                                 block:<ms> (a blocking call, as to a database); fractions allowed
+              --message-bytes N  the message size, required with --work: work is per message, not per read
+              --offload-threads N  event loops: threads of the bounded pool blocking work goes to
+                                 (default %d); 0 = block on the event loop itself, the classic mistake
+              --offload-queue N  event loops: tasks that may wait for a pool thread (default %d); beyond
+                                 that the loop stops reading the connection until a slot frees
               --exit-with-stdin  exit cleanly (status 0) when standard input reaches end-of-file: the
                                  launcher holds the pipe, so the server never outlives it (also over ssh)
             When ready prints: iobench: <id> listening on <addr>:<port>""".formatted(
-            Implementation.ids(), ServerConfig.DEFAULT_BUFFER_BYTES);
+            Implementation.ids(), ServerConfig.DEFAULT_BUFFER_BYTES, ServerConfig.DEFAULT_OFFLOAD_THREADS,
+            ServerConfig.DEFAULT_OFFLOAD_QUEUE);
 
     public static final class UsageException extends Exception {
         public UsageException(String message) {
@@ -35,6 +45,10 @@ public record ServerArgs(Implementation impl, ServerConfig config, boolean exitW
         ServerConfig config = ServerConfig.defaults();
         boolean list = false;
         boolean exitWithStdin = false;
+        Work work = Work.NONE;
+        int messageBytes = 0;
+        int offloadThreads = ServerConfig.DEFAULT_OFFLOAD_THREADS;
+        int offloadQueue = ServerConfig.DEFAULT_OFFLOAD_QUEUE;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -58,12 +72,26 @@ public record ServerArgs(Implementation impl, ServerConfig config, boolean exitW
                 }
                 case "--port" -> config = config.withPort(number(args, ++i, flag, 0, 65535));
                 case "--threads" -> config = config.withThreads(number(args, ++i, flag, 1, 4096));
-                case "--buffer-bytes" -> config = new ServerConfig(config.bindAddress(), config.port(),
-                        config.threads(), number(args, ++i, flag, 1, 64 << 20));
+                case "--buffer-bytes" -> config = config.withBufferBytes(number(args, ++i, flag, 1, 64 << 20));
+                case "--work" -> {
+                    String text = value(args, ++i, flag);
+                    try {
+                        work = Work.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(flag + ": " + e.getMessage());
+                    }
+                }
+                case "--message-bytes" -> messageBytes = number(args, ++i, flag, 1, ServerConfig.MAX_MESSAGE_BYTES);
+                case "--offload-threads" -> offloadThreads = number(args, ++i, flag, 0, 4096);
+                case "--offload-queue" -> offloadQueue = number(args, ++i, flag, 0, 1 << 20);
                 default -> throw new UsageException("unknown option '" + flag + "'");
             }
         }
         if (!list && impl == null) throw new UsageException("--impl is required");
+        if (!(work instanceof Work.None) && messageBytes == 0) {
+            throw new UsageException("--work " + work.text() + " needs --message-bytes N: work is per message, not per read");
+        }
+        config = config.withWork(work, messageBytes).withOffload(offloadThreads, offloadQueue);
         return new ServerArgs(impl, config, exitWithStdin, list, false);
     }
 

@@ -67,6 +67,13 @@ public final class ServerCommand {
                 "--port", Integer.toString(config.port()),
                 "--threads", Integer.toString(config.threads()),
                 "--buffer-bytes", Integer.toString(config.bufferBytes())));
+        if (config.hasWork()) {
+            // Only with work, so that a plain echo's command line is what it always was.
+            command.addAll(List.of("--work", config.work().text(),
+                    "--message-bytes", Integer.toString(config.messageBytes()),
+                    "--offload-threads", Integer.toString(config.offloadThreads()),
+                    "--offload-queue", Integer.toString(config.offloadQueue())));
+        }
         if (exitWithStdin) command.add(ServerArgs.EXIT_WITH_STDIN);
         return command;
     }

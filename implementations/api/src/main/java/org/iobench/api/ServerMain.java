@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * The server command line of a Java family, run from that family's classpath:
  * <pre>
  * java -cp 'implementations/&lt;family&gt;/target/lib/*' org.iobench.api.ServerMain \
- *      --impl &lt;id&gt; [--bind ADDR] [--port N] [--threads N] [--buffer-bytes N] [--exit-with-stdin]
+ *      --impl &lt;id&gt; [--bind ADDR] [--port N] [--threads N] [--buffer-bytes N]
+ *      [--work KIND --message-bytes N [--offload-threads N] [--offload-queue N]] [--exit-with-stdin]
  * java -cp ... org.iobench.api.ServerMain --list
  * </pre>
  * When ready it prints exactly one line, {@code iobench: <id> listening on <addr>:<port>}, and serves

@@ -116,6 +116,13 @@ public final class Settings {
     public static final Setting PROFILER_DEBUG = new Setting("iobench.profiler.debug", null, null, "false", true,
             "true prints, per iteration, the driver's echo count beside JMH's op count");
 
+    public static final Setting OFFLOAD_THREADS = new Setting("iobench.offload.threads", null, null,
+            Integer.toString(ServerConfig.DEFAULT_OFFLOAD_THREADS), true,
+            "event-loop servers under block: work: threads of the bounded offload pool (0 = block on the loop, the classic mistake)");
+    public static final Setting OFFLOAD_QUEUE = new Setting("iobench.offload.queue", null, null,
+            Integer.toString(ServerConfig.DEFAULT_OFFLOAD_QUEUE), true,
+            "event-loop servers under block: work: tasks that may wait for an offload thread before the loop stops reading");
+
     // --- what BenchMain sets for its forked benchmark JVMs -----------------------------------------
 
     public static final Setting PIN_DRIVER = new Setting("iobench.pin.driver", null, null, "", true,
@@ -135,8 +142,8 @@ public final class Settings {
             "set by BenchMain per fork of a profiled run: the HTML flame graph of the fork's server");
 
     private static final List<Setting> ALL = List.of(HOME, PRESET, ROUNDS, SEED, IMPLS, TARGET, ALLOW_REMOTE, ARGS, RESULTS_DIR,
-            LAST_RUN_FILE, PIN, SERVER_JVM_ARGS, SERVER_JAVA, NATIVE_SERVER, DRIVER_IO, PROFILE, PROFILER_DEBUG, PIN_DRIVER, PIN_SERVER,
-            SERVER_THREADS, SERVER_LAUNCHER, SERVER_BIND, HLOG_FILE, PROFILE_FILE);
+            LAST_RUN_FILE, PIN, SERVER_JVM_ARGS, SERVER_JAVA, NATIVE_SERVER, DRIVER_IO, PROFILE, PROFILER_DEBUG, OFFLOAD_THREADS,
+            OFFLOAD_QUEUE, PIN_DRIVER, PIN_SERVER, SERVER_THREADS, SERVER_LAUNCHER, SERVER_BIND, HLOG_FILE, PROFILE_FILE);
 
     private Settings() {
     }

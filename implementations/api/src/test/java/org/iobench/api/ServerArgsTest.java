@@ -32,6 +32,27 @@ class ServerArgsTest {
     }
 
     @Test
+    void workFlagsAreApplied() throws Exception {
+        ServerConfig config = ServerArgs.parse(new String[] {"--impl", "nio-selector", "--work", "block:0.5",
+                "--message-bytes", "1024", "--offload-threads", "0", "--offload-queue", "7"}).config();
+        assertEquals(new Work.Block(0.5), config.work());
+        assertEquals(1024, config.messageBytes());
+        assertEquals(0, config.offloadThreads());
+        assertEquals(7, config.offloadQueue());
+        ServerConfig none = ServerArgs.parse(new String[] {"--impl", "nio-selector"}).config();
+        assertEquals(Work.NONE, none.work());
+        assertFalse(none.hasWork());
+    }
+
+    @Test
+    void workMistakesNameTheFlag() {
+        assertMessage("--work: 'sleep:1' is not a work kind", "--impl", "blocking", "--work", "sleep:1");
+        assertMessage("--work cpu:5 needs --message-bytes N", "--impl", "blocking", "--work", "cpu:5");
+        assertMessage("--message-bytes must be 1..", "--impl", "blocking", "--work", "cpu:5", "--message-bytes", "0");
+        assertMessage("--offload-threads takes a whole number", "--impl", "blocking", "--offload-threads", "x");
+    }
+
+    @Test
     void theLifelineIsOffUnlessGiven() throws Exception {
         assertFalse(ServerArgs.parse(new String[] {"--impl", "blocking"}).exitWithStdin());
         assertTrue(ServerArgs.parse(new String[] {"--impl", "blocking", "--exit-with-stdin"}).exitWithStdin());

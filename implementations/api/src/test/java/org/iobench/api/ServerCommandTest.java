@@ -37,4 +37,19 @@ class ServerCommandTest {
         assertTrue(bytesOf("-Xmx") * ConnectionBudget.SHARE / perConnection >= 10_000, "heap");
         assertTrue(bytesOf("-XX:MaxDirectMemorySize=") * ConnectionBudget.SHARE / perConnection >= 10_000, "direct memory");
     }
+
+    @Test
+    void workFlagsAreGivenOnlyWithWorkSoAPlainEchoCommandIsUnchanged() throws Exception {
+        ServerConfig plain = ServerConfig.defaults();
+        List<String> plainCommand = ServerCommand.of(Implementation.NATIVE_EPOLL_ET, plain, null);
+        assertTrue(plainCommand.stream().noneMatch(a -> a.startsWith("--work") || a.startsWith("--message")
+                || a.startsWith("--offload")), plainCommand::toString);
+        List<String> withWork = ServerCommand.of(Implementation.NIO_SELECTOR, plain.withWork(Work.parse("block:1"), 256), null);
+        int at = withWork.indexOf("--work");
+        assertEquals(List.of("--work", "block:1", "--message-bytes", "256"), withWork.subList(at, at + 4));
+        // and the server reads back what the command says
+        ServerArgs parsed = ServerArgs.parse(withWork.subList(withWork.indexOf("--impl"), withWork.size()).toArray(String[]::new));
+        assertEquals(new Work.Block(1), parsed.config().work());
+        assertEquals(256, parsed.config().messageBytes());
+    }
 }

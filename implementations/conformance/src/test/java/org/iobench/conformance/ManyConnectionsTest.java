@@ -64,13 +64,20 @@ class ManyConnectionsTest extends PerImplementation {
     @Order(2)
     @Timeout(120)
     void servesThousandsOfConcurrentConnectionsWithoutCrossTalk() throws Exception {
-        // Every connection is open before any message is sent (real concurrency), and each one's
-        // bytes come from its own seeded stream, so an echo delivered to the wrong connection differs.
-        CountDownLatch allConnected = new CountDownLatch(CONCURRENT_CONNECTIONS);
+        concurrentRoundTrips(server, CONCURRENT_CONNECTIONS, ROUND_TRIPS, MESSAGE_BYTES);
+    }
+
+    /**
+     * Every connection is open before any message is sent (real concurrency), and each one's bytes
+     * come from its own seeded stream, so an echo delivered to the wrong connection differs.
+     */
+    static void concurrentRoundTrips(ServerUnderTest server, int connections, int roundTrips, int messageBytes)
+            throws InterruptedException {
+        CountDownLatch allConnected = new CountDownLatch(connections);
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<Throwable> first = new AtomicReference<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < CONCURRENT_CONNECTIONS; c++) {
+            for (int c = 0; c < connections; c++) {
                 int id = c;
                 clients.submit(() -> {
                     Socket socket = null;
@@ -82,9 +89,9 @@ class ManyConnectionsTest extends PerImplementation {
                         }
                         allConnected.await(60, TimeUnit.SECONDS);
                         SeededBytes own = new SeededBytes(10_000 + id);
-                        for (int round = 0; round < ROUND_TRIPS; round++) {
+                        for (int round = 0; round < roundTrips; round++) {
                             Wire.roundTrip(server, "connection " + id + " round " + round, socket, own,
-                                    (long) round * MESSAGE_BYTES, MESSAGE_BYTES);
+                                    (long) round * messageBytes, messageBytes);
                         }
                     } catch (Throwable t) {
                         failed.incrementAndGet();
@@ -97,7 +104,7 @@ class ManyConnectionsTest extends PerImplementation {
             }
         }
         if (failed.get() > 0) {
-            throw server.failure(failed.get() + " of " + CONCURRENT_CONNECTIONS + " concurrent connections failed; first: "
+            throw server.failure(failed.get() + " of " + connections + " concurrent connections failed; first: "
                     + first.get().getMessage().lines().findFirst().orElse(""));
         }
     }

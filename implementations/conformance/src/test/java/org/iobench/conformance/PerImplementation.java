@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.util.List;
+import org.iobench.api.ServerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -25,6 +26,8 @@ abstract class PerImplementation {
     @Parameter
     Target target;
     ServerUnderTest server;
+    /** Why the server refused this class's configuration (work it does not do), or null. */
+    private String refused;
     private long startedNanos;
 
     /** A prefix for the server's command line (e.g. {@code prlimit}); none by default. */
@@ -32,10 +35,21 @@ abstract class PerImplementation {
         return List.of();
     }
 
+    /** The server's configuration: the defaults every benchmark uses, unless a class says otherwise. */
+    ServerConfig config() {
+        return ServerConfig.defaults();
+    }
+
     @BeforeParameterizedClassInvocation
     void startServer() throws IOException {
         startedNanos = System.nanoTime();
-        if (target.available()) server = ServerUnderTest.start(target, commandPrefix());
+        if (!target.available()) return;
+        try {
+            server = ServerUnderTest.start(target, config(), commandPrefix());
+        } catch (IOException e) {
+            refused = WorkRefusal.in(e);
+            if (refused == null) throw e;
+        }
     }
 
     /**
@@ -45,9 +59,10 @@ abstract class PerImplementation {
     @BeforeEach
     void skipUnavailableOrRestartCrashed() throws IOException {
         assumeTrue(target.available(), () -> target.impl().id + " is unavailable here: " + target.unavailableReason());
+        assumeTrue(refused == null, () -> refused);
         if (!server.isAlive()) {
             System.err.println("iobench-conformance: " + target.impl().id + " had died; starting a fresh server");
-            server = ServerUnderTest.start(target, commandPrefix());
+            server = ServerUnderTest.start(target, config(), commandPrefix());
         }
     }
 

@@ -25,14 +25,7 @@ final class ServerUnderTest implements AutoCloseable {
         this.process = process;
     }
 
-    /**
-     * Loopback, ephemeral port, the defaults every benchmark uses; behind a command prefix such as
-     * {@code prlimit --nofile=N:N} if one is given.
-     */
-    static ServerUnderTest start(Target target, List<String> commandPrefix) throws IOException {
-        return start(target, ServerConfig.defaults(), commandPrefix);
-    }
-
+    /** Behind a command prefix such as {@code prlimit --nofile=N:N} if one is given. */
     static ServerUnderTest start(Target target, ServerConfig config, List<String> commandPrefix) throws IOException {
         return new ServerUnderTest(ServerProcess.start(target.impl(), config, null, commandPrefix));
     }

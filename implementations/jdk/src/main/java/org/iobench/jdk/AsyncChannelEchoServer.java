@@ -16,6 +16,8 @@ import org.iobench.api.Admission;
 import org.iobench.api.ConnectionBudget;
 import org.iobench.api.EchoServer;
 import org.iobench.api.Implementation;
+import org.iobench.api.MessageWork;
+import org.iobench.api.OffloadPool;
 import org.iobench.api.RateLimitedLog;
 import org.iobench.api.ServerConfig;
 
@@ -26,6 +28,11 @@ import org.iobench.api.ServerConfig;
  * waiting in epoll and run the handlers. The echo is in {@link AsyncEchoConnection}; this class is
  * only lifecycle and the accept handler, which re-arms itself after every accept. The accept's
  * attachment says whether it runs on the spare descriptor ({@link Admission}).
+ *
+ * <p>With work per message each connection is an {@link AsyncWorkConnection}: CPU work inline in the
+ * completion handler, blocking work on one bounded {@link OffloadPool} ({@code --offload-threads},
+ * {@code --offload-queue}; 0 threads = inline on the group's threads, the classic mistake). With
+ * none, the plain {@link AsyncEchoConnection}, exactly as before.
  */
 public final class AsyncChannelEchoServer implements EchoServer {
     private static final String ID = Implementation.NIO2_ASYNC.id;
@@ -34,6 +41,9 @@ public final class AsyncChannelEchoServer implements EchoServer {
     private final AcceptBackoff acceptBackoff = new AcceptBackoff(ID);
     private final RateLimitedLog log = new RateLimitedLog(ID);
     private final Admission admission;
+    private final MessageWork work;
+    /** Blocking work's pool; null unless the work blocks and offloading is on. */
+    private final OffloadPool pool;
     private final CompletionHandler<AsynchronousSocketChannel, Boolean> onAccepted = new AcceptHandler();
     /** The pool's threads, so close() can join them: the group reports termination before they are gone. */
     private final List<Thread> poolThreads = new CopyOnWriteArrayList<>();
@@ -45,7 +55,10 @@ public final class AsyncChannelEchoServer implements EchoServer {
         this.config = config;
         // Each connection owns one direct buffer of the configured size for its whole life.
         this.admission = new Admission(ID, ConnectionBudget.forServer(ID, config.bufferBytes(),
-                new ConnectionBudget.PerConnection(0, config.bufferBytes())));
+                new ConnectionBudget.PerConnection(0, config.connectionBufferBytes())));
+        this.work = MessageWork.of(config);
+        this.pool = work.blocks() && config.offloadThreads() > 0
+                ? new OffloadPool(ID + "-offload", config.offloadThreads(), config.offloadQueue()) : null;
     }
 
     @Override
@@ -86,7 +99,11 @@ public final class AsyncChannelEchoServer implements EchoServer {
             if (!admitted) return;
             try {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                new AsyncEchoConnection(channel, config.bufferBytes(), admission::release).start();
+                if (work.any()) {
+                    new AsyncWorkConnection(channel, work, pool, config.bufferBytes(), admission::release).start();
+                } else {
+                    new AsyncEchoConnection(channel, config.bufferBytes(), admission::release).start();
+                }
             } catch (IOException e) {
                 refuse(channel);   // the client left before we got to it
             } catch (OutOfMemoryError e) {
@@ -141,6 +158,7 @@ public final class AsyncChannelEchoServer implements EchoServer {
             Thread.currentThread().interrupt();
         }
         Shutdown.joinAll(ID, poolThreads, deadlineNanos);
+        if (pool != null) pool.close();
         admission.close();
     }
 }

@@ -14,7 +14,7 @@ import java.nio.channels.SocketChannel;
  * buffer for it. Nothing is allocated per echo. How many such buffers may exist at once is the
  * server's {@link org.iobench.api.ConnectionBudget}; {@code onClose} gives this one's place back.
  */
-final class SelectorConnection {
+final class SelectorConnection implements SelectorHandler {
     private final SocketChannel channel;
     /** In fill mode between events: position = bytes received and not yet echoed. */
     private final ByteBuffer buffer;
@@ -30,7 +30,8 @@ final class SelectorConnection {
     }
 
     /** Readable: read once (the selector is level-triggered, leftovers fire again), then echo. Writable: echo the rest. */
-    void onReady(SelectionKey key) {
+    @Override
+    public void onReady(SelectionKey key) {
         try {
             if (key.isReadable() && channel.read(buffer) < 0) inputEnded = true;
             flush(key);

@@ -12,6 +12,8 @@ import org.iobench.api.Admission;
 import org.iobench.api.ConnectionBudget;
 import org.iobench.api.EchoServer;
 import org.iobench.api.Implementation;
+import org.iobench.api.MessageWork;
+import org.iobench.api.OffloadPool;
 import org.iobench.api.ServerConfig;
 
 /**
@@ -24,6 +26,12 @@ import org.iobench.api.ServerConfig;
  * <p>The acceptor is its own blocking thread, rather than OP_ACCEPT in loop 0, so that backing off
  * after "Too many open files" never stalls a loop (level-triggered OP_ACCEPT would also keep firing
  * while the descriptors are exhausted).
+ *
+ * <p>With work per message each connection is a {@link SelectorWorkConnection}: CPU work inline on
+ * the loop, blocking work on one bounded {@link OffloadPool} shared by the loops
+ * ({@code --offload-threads}, {@code --offload-queue}), the echo written back on the loop; with
+ * {@code --offload-threads 0} the loop blocks inline, the classic mistake. With none, the plain
+ * {@link SelectorConnection}, exactly as before.
  */
 public final class SelectorEchoServer implements EchoServer {
     private static final String ID = Implementation.NIO_SELECTOR.id;
@@ -31,6 +39,9 @@ public final class SelectorEchoServer implements EchoServer {
     private final ServerConfig config;
     private final AcceptBackoff acceptBackoff = new AcceptBackoff(ID);
     private final Admission admission;
+    private final MessageWork work;
+    /** Blocking work's pool; null unless the work blocks and offloading is on. */
+    private final OffloadPool pool;
     private final List<SelectorEventLoop> loops = new ArrayList<>();
     private volatile boolean closed;
     private ServerSocketChannel serverChannel;
@@ -40,7 +51,16 @@ public final class SelectorEchoServer implements EchoServer {
         this.config = config;
         // Each connection owns one direct buffer of the configured size for its whole life.
         this.admission = new Admission(ID, ConnectionBudget.forServer(ID, config.bufferBytes(),
-                new ConnectionBudget.PerConnection(0, config.bufferBytes())));
+                new ConnectionBudget.PerConnection(0, config.connectionBufferBytes())));
+        this.work = MessageWork.of(config);
+        this.pool = work.blocks() && config.offloadThreads() > 0
+                ? new OffloadPool(ID + "-offload", config.offloadThreads(), config.offloadQueue()) : null;
+    }
+
+    private SelectorHandler.Factory connections() {
+        int bufferBytes = config.bufferBytes();
+        if (!work.any()) return (channel, loop, onClose) -> new SelectorConnection(channel, bufferBytes, onClose);
+        return (channel, loop, onClose) -> new SelectorWorkConnection(channel, loop, work, pool, bufferBytes, onClose);
     }
 
     @Override
@@ -51,7 +71,7 @@ public final class SelectorEchoServer implements EchoServer {
             serverChannel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             serverChannel.bind(new InetSocketAddress(config.bindAddress(), config.port()), ServerConfig.DEFAULT_BACKLOG);
             for (int i = 0; i < config.threads(); i++) {
-                SelectorEventLoop loop = new SelectorEventLoop(ID + "-loop-" + i, config.bufferBytes(), admission);
+                SelectorEventLoop loop = new SelectorEventLoop(ID + "-loop-" + i, connections(), admission);
                 loops.add(loop);
                 loop.start();   // started at once, so that close() after a failure here stops it
             }
@@ -95,6 +115,7 @@ public final class SelectorEchoServer implements EchoServer {
         Shutdown.joinAll(ID, Collections.singletonList(acceptor), deadlineNanos);   // null if never started
         loops.forEach(SelectorEventLoop::stop);
         Shutdown.joinAll(ID, loops.stream().map(SelectorEventLoop::thread).toList(), deadlineNanos);
+        if (pool != null) pool.close();
         admission.close();
     }
 }

@@ -15,24 +15,26 @@ import org.iobench.api.RateLimitedLog;
 /**
  * One event loop of {@link SelectorEchoServer}: a thread, a selector and the connections registered
  * with it. Only this thread touches the selector's keys; other threads talk to it through
- * {@link #adopt} (a queue plus {@code wakeup()}) and {@link #stop}.
+ * {@link #adopt} and {@link #execute} (a queue plus {@code wakeup()}) and {@link #stop}.
  */
 final class SelectorEventLoop implements Runnable {
     private final Selector selector;
-    private final int bufferBytes;
+    private final SelectorHandler.Factory connections;
     private final Admission admission;
     private final RateLimitedLog log;
     private final Thread thread;
     /** Accepted channels waiting to be registered by this loop's thread (a Selector is not thread-safe to register with while selecting). */
     private final Queue<SocketChannel> adopted = new ConcurrentLinkedQueue<>();
+    /** Tasks other threads hand to this loop (an offload pool's finished work); run on this thread. */
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Created once: select(Consumer) with a reused action allocates nothing per event. */
-    private final Consumer<SelectionKey> dispatch = key -> ((SelectorConnection) key.attachment()).onReady(key);
+    private final Consumer<SelectionKey> dispatch = key -> ((SelectorHandler) key.attachment()).onReady(key);
     private volatile boolean running = true;
 
-    /** {@code admission} is told when each adopted connection ends. */
-    SelectorEventLoop(String name, int bufferBytes, Admission admission) throws IOException {
+    /** {@code connections} makes each adopted connection's handler; {@code admission} is told when each ends. */
+    SelectorEventLoop(String name, SelectorHandler.Factory connections, Admission admission) throws IOException {
         this.selector = Selector.open();
-        this.bufferBytes = bufferBytes;
+        this.connections = connections;
         this.admission = admission;
         this.log = new RateLimitedLog(name);
         this.thread = new Thread(this, name);
@@ -53,6 +55,12 @@ final class SelectorEventLoop implements Runnable {
         selector.wakeup();
     }
 
+    /** Called from any thread: the loop runs {@code task} on its own thread at its next turn (never after it stopped). */
+    void execute(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
     /** Asks the loop to end; it closes its connections and its selector on the way out. */
     void stop() {
         running = false;
@@ -70,6 +78,7 @@ final class SelectorEventLoop implements Runnable {
             while (running) {
                 selector.select(dispatch);
                 registerAdopted();
+                for (Runnable task; (task = tasks.poll()) != null; ) task.run();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(thread.getName() + ": the selector failed", e);
@@ -83,7 +92,7 @@ final class SelectorEventLoop implements Runnable {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                channel.register(selector, SelectionKey.OP_READ, new SelectorConnection(channel, bufferBytes, admission::release));
+                channel.register(selector, SelectionKey.OP_READ, connections.create(channel, this, admission::release));
             } catch (IOException e) {
                 refuse(channel);   // the client left before we got to it
             } catch (OutOfMemoryError e) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import org.iobench.api.Admission;
 import org.iobench.api.ConnectionBudget;
 import org.iobench.api.EchoServer;
+import org.iobench.api.MessageWork;
 import org.iobench.api.ServerConfig;
 
 /**
@@ -28,12 +29,18 @@ import org.iobench.api.ServerConfig;
  * per call ({@code NioSocketImpl.MAX_BUFFER_SIZE}), through a temporary direct buffer of the same
  * size cached per thread, so a larger array would only cost heap (and, at 1 MiB and more, whole G1
  * regions per array). Both are counted in the {@link ConnectionBudget}.
+ *
+ * <p>Work per message ({@link MessageWork}) is done inline, the idiom of this model: the connection's
+ * thread reads one whole message, works on it (hashes it, or blocks in it as in a JDBC call; a
+ * virtual thread unmounts while it blocks), writes it back and reads the next. The buffer is then one
+ * message. With no work the thread copies whatever each read returns, as it always did.
  */
 abstract class ThreadPerConnectionEchoServer implements EchoServer {
     static final int MAX_CHUNK_BYTES = 128 * 1024;
 
     private final ServerConfig config;
     private final int chunkBytes;
+    private final MessageWork work;
     private final Admission admission;
     private final String id;
     private final ThreadFactory threads;
@@ -49,9 +56,10 @@ abstract class ThreadPerConnectionEchoServer implements EchoServer {
         this.id = id;
         this.threads = threads;
         this.acceptBackoff = new AcceptBackoff(id);
-        this.chunkBytes = Math.min(config.bufferBytes(), MAX_CHUNK_BYTES);
+        this.work = MessageWork.of(config);
+        this.chunkBytes = work.any() ? work.messageBytes() : Math.min(config.bufferBytes(), MAX_CHUNK_BYTES);
         this.admission = new Admission(id, ConnectionBudget.forServer(id, config.bufferBytes(),
-                new ConnectionBudget.PerConnection(chunkBytes, chunkBytes)));
+                new ConnectionBudget.PerConnection(chunkBytes, Math.min(chunkBytes, MAX_CHUNK_BYTES))));
     }
 
     @Override
@@ -107,8 +115,12 @@ abstract class ThreadPerConnectionEchoServer implements EchoServer {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             byte[] buffer = new byte[chunkBytes];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, n);
+            if (work.any()) {
+                echoMessages(in, out, buffer);
+            } else {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                }
             }
             // The client shut its output and every byte it sent has been written back: half-close ours.
             socket.shutdownOutput();
@@ -117,6 +129,15 @@ abstract class ThreadPerConnectionEchoServer implements EchoServer {
         } finally {
             connections.remove(socket);
             admission.release();
+        }
+    }
+
+    /** One whole message (the buffer's size) at a time; a shorter last one before the client's EOF is a message too. */
+    private void echoMessages(InputStream in, OutputStream out, byte[] message) throws IOException {
+        for (int n; (n = in.readNBytes(message, 0, message.length)) > 0; ) {
+            work.perform(message, 0, n);
+            out.write(message, 0, n);
+            if (n < message.length) return;   // end of input
         }
     }
 

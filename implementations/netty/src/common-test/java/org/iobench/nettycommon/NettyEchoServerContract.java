@@ -2,6 +2,7 @@ package org.iobench.nettycommon;
 
 import org.iobench.api.EchoServer;
 import org.iobench.api.ServerConfig;
+import org.iobench.api.Work;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -17,8 +19,11 @@ import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -78,6 +83,40 @@ public abstract class NettyEchoServerContract {
                     socket.shutdownOutput();
                     assertArrayEquals(sent, received.get(), getClass().getSimpleName() + ": " + payloadBytes + " bytes");
                 }
+            }
+        }
+    }
+
+    /**
+     * Work per message: inline CPU work, blocking work on a pool far smaller than the connections
+     * (2 threads, a queue of 1, so connections wait for slots) and blocking work on the event loop;
+     * pipelined messages with a shorter last one, over several connections at once, byte-exact.
+     */
+    @Test
+    public void echoesEveryByteUnderEveryWorkKind() throws Exception {
+        int messageBytes = 100;
+        for (String[] kind : new String[][] {{"cpu:20", "2"}, {"block:1", "2"}, {"block:1", "0"}}) {
+            ServerConfig config = ServerConfig.defaults().withWork(Work.parse(kind[0]), messageBytes)
+                    .withOffload(Integer.parseInt(kind[1]), 1);
+            try (EchoServer server = newServer(config)) {
+                InetSocketAddress address = server.start();
+                List<CompletableFuture<Void>> connections = new ArrayList<>();
+                for (int c = 0; c < 20; c++) {
+                    byte[] sent = new byte[10 * messageBytes + 37];
+                    new Random(c).nextBytes(sent);
+                    connections.add(CompletableFuture.runAsync(() -> {
+                        try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
+                            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> readToEnd(socket));
+                            socket.getOutputStream().write(sent);
+                            socket.shutdownOutput();
+                            assertArrayEquals(sent, received.join(), getClass().getSimpleName() + " " + kind[0]
+                                    + " offload " + kind[1]);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, task -> Thread.ofVirtual().start(task)));
+                }
+                CompletableFuture.allOf(connections.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             }
         }
     }

@@ -4,6 +4,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -13,6 +15,8 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import org.iobench.api.Admission;
 import org.iobench.api.EchoServer;
+import org.iobench.api.MessageWork;
+import org.iobench.api.OffloadPool;
 import org.iobench.api.ServerConfig;
 import org.iobench.api.ServerThreads;
 
@@ -32,6 +36,12 @@ import java.util.concurrent.TimeUnit;
  * <p>One source, compiled into both the netty (4.1) and the netty42 module (see their poms): the two
  * Netty versions cannot share a classpath, and this code reads the same against both, so the only
  * difference between a 4.1 and a 4.2 server is the Netty underneath.
+ *
+ * <p>With work per message each connection gets its own {@link WorkHandler}: CPU work inline on the
+ * event loop, blocking work on one bounded {@link OffloadPool} ({@code --offload-threads},
+ * {@code --offload-queue}), written back on the channel's loop. {@code --offload-threads 0} blocks
+ * on the event loop itself: the anti-pattern, shown on purpose (e.g. {@code netty-epoll-et} with it
+ * is "the event loop that blocks"). With no work, the shared {@link EchoHandler}, exactly as before.
  */
 public abstract class NettyEchoServer implements EchoServer {
     private static final int SMALLEST_READ_BYTES = 64;
@@ -51,6 +61,8 @@ public abstract class NettyEchoServer implements EchoServer {
     private EventLoopGroup acceptorGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
+    /** Blocking work's pool; null unless the work blocks and offloading is on. */
+    private OffloadPool pool;
     /** Every event-loop thread started, so close() can join them: a group's termination future completes just before its threads exit. */
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
@@ -89,7 +101,7 @@ public abstract class NettyEchoServer implements EchoServer {
                 // Above bufferBytes pending towards the client the channel turns unwritable and the
                 // handler stops reading; below half of it, reading resumes.
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(bufferBytes / 2, bufferBytes))
-                .childHandler(EchoHandler.INSTANCE);
+                .childHandler(childHandler());
         configureTransport(bootstrap);
         ChannelFuture bind = bootstrap.bind(config.bindAddress(), config.port()).awaitUninterruptibly();
         if (!bind.isSuccess()) {
@@ -98,6 +110,21 @@ public abstract class NettyEchoServer implements EchoServer {
         }
         serverChannel = bind.channel();
         return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    private ChannelHandler childHandler() {
+        MessageWork work = MessageWork.of(config);
+        if (!work.any()) return EchoHandler.INSTANCE;
+        if (work.blocks() && config.offloadThreads() > 0) {
+            pool = new OffloadPool(family + "-offload", config.offloadThreads(), config.offloadQueue());
+        }
+        OffloadPool offload = pool;
+        return new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                channel.pipeline().addLast(new WorkHandler(work, offload));
+            }
+        };
     }
 
     /** Stops accepting, closes every connection, ends both groups' threads; returns when they are gone. */
@@ -113,6 +140,8 @@ public abstract class NettyEchoServer implements EchoServer {
         workersStopped.awaitUninterruptibly();
         ServerThreads.joinAll(family, threads, System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_TIMEOUT_SECONDS));
         threads.clear();
+        if (pool != null) pool.close();
+        pool = null;
         acceptorGroup = null;
         workerGroup = null;
         if (admission != null) admission.close();
