@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.iobench.api.Implementation;
+import org.iobench.api.Work;
 
 /**
  * What a run will do: the preset's matrices turned into JMH invocations for the chosen
@@ -76,8 +78,27 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
                 }
                 byThreads.computeIfAbsent(Math.min(driverThreads, c), t -> new ArrayList<>()).add(c);
             }
-            byThreads.forEach((threads, counts) -> invocations.add(
-                    new Invocation(matrix.kind(), runImpls, counts, payloads, loads, works, threads)));
+            if (works.equals(NO_WORK)) {
+                byThreads.forEach((threads, counts) -> invocations.add(
+                        new Invocation(matrix.kind(), runImpls, counts, payloads, loads, works, threads)));
+                continue;
+            }
+            // one invocation per work kind, without the models that cannot do it (said once, with why)
+            for (String work : works) {
+                List<String> able = new ArrayList<>();
+                for (String impl : runImpls) {
+                    String why = Implementation.byId(impl).map(i -> i.workUnavailable(Work.parse(work))).orElse(null);
+                    if (why == null) {
+                        able.add(impl);
+                    } else {
+                        String line = matrix.kind().benchmark() + " impl=" + impl + " work=" + work + " skipped: " + why;
+                        if (!skipped.contains(line)) skipped.add(line);
+                    }
+                }
+                if (able.isEmpty()) continue;
+                byThreads.forEach((threads, counts) -> invocations.add(
+                        new Invocation(matrix.kind(), able, counts, payloads, loads, List.of(work), threads)));
+            }
         }
         return new BenchPlan(List.copyOf(invocations), List.copyOf(skipped));
     }

@@ -23,7 +23,10 @@ import java.util.Locale;
  *   <li>{@code capacity}: the open loop stepped from 10,000 to 160,000 echoes/s at 100 connections, 5 rounds: the
  *       highest rate each model carries within a p99 objective (summary.md, "Capacity under a latency objective").
  *   <li>{@code workloads}: what users run rather than a pure echo at one size: message sizes 64 B to 64 KiB at
- *       100 and 1,000 connections, and connection churn (connect, one echo, close; 1 and 100 in flight), 5 rounds of
+ *       100 and 1,000 connections; 1 KiB messages with 20 µs of CPU or a 1 ms blocking call each (closed loop at
+ *       100 and 1,000 connections, and the blocking call in the open loop at 5,000 echoes/s over 1,000 connections,
+ *       a rate a 64-thread offload pool carries); connection churn (connect, one echo, close; 1 and 100 in
+ *       flight); 5 rounds of
  *       shorter iterations (the budget: well under an hour on 2 cores).
  *   <li>{@code c100k}: only the scale beyond C10K, 50,000 and 100,000 connections, ping-pong and open loop, 3
  *       rounds; needs an open-file limit of about 100,300 per process (as root: {@code ulimit -n 200000}), and
@@ -54,6 +57,8 @@ public enum Preset {
             Matrix.latency(List.of(100), List.of(64), List.of(10_000, 20_000, 40_000, 80_000, 120_000, 160_000))),
     WORKLOADS(new Timing(5, 3, "300ms"), Integer.MAX_VALUE,
             Matrix.throughput(List.of(100, 1_000), Matrix.SIZES, List.of(1)),
+            Matrix.throughput(List.of(100, 1_000), List.of(1_024), List.of(1)).withWork("cpu:20", "block:1"),
+            Matrix.latency(List.of(1_000), List.of(1_024), List.of(5_000)).withWork("block:1"),
             Matrix.churn(List.of(1, 100), List.of(64), List.of(1)));
 
     /** Smoke and other impl-limited presets take the first available of these, in this order. */

@@ -66,6 +66,19 @@ public enum Implementation {
         };
     }
 
+    /**
+     * Why this model cannot do {@code work} per message, or null when it can: the plan leaves such
+     * trials out with this reason rather than fail them. The servers refuse the same (native:
+     * server_options.c, exit 2), so a hand-run server says it too.
+     */
+    public String workUnavailable(Work work) {
+        if (family != Family.NATIVE || work instanceof Work.None) return null;
+        if (work instanceof Work.Block) {
+            return "block work is not available: the C servers have no worker pool to hand a blocking call to";
+        }
+        return this == NATIVE_IO_URING ? "cpu work is not available: its provided-buffer receive path frames no messages" : null;
+    }
+
     public static Optional<Implementation> byId(String id) {
         return Arrays.stream(values()).filter(i -> i.id.equals(id)).findFirst();
     }
