@@ -101,8 +101,10 @@ public final class Charts {
             draw(CPU, panel, List.of(main)).ifPresent(charts::add);
             draw(MEMORY, panel, List.of(main)).ifPresent(charts::add);
             for (long connections : panel.connectionCounts()) {
-                ParetoChart.draw(panel, connections).ifPresent(chart -> charts.add(
-                        new NamedChart(ParetoChart.STEM + "-" + panel.slug() + "-connections" + connections, chart)));
+                for (ParetoChart.Cost cost : ParetoChart.Cost.values()) {
+                    ParetoChart.draw(panel, connections, cost).ifPresent(chart -> charts.add(new NamedChart(
+                            ParetoChart.STEM + cost.stemSuffix + "-" + panel.slug() + "-connections" + connections, chart)));
+                }
             }
         }
         SizesChart.draw(main.results()).forEach((stem, chart) -> charts.add(new NamedChart(stem, chart)));

@@ -22,30 +22,61 @@ final class ParetoChart {
     private ParetoChart() {
     }
 
-    /** The chart of one panel's connection count; empty with fewer than two models measured on both. */
+    /** What a model pays for its echoes/s: the x axis of a Pareto chart. */
+    enum Cost {
+        /** Server CPU per echo, from zero: the distance from the origin is what each model delivers and costs. */
+        CPU("server.cpu.us.per.echo", "server CPU per echo", "server CPU µs per echo (left is better)",
+                ChartFiles.Scale.LINEAR_FROM_ZERO, ""),
+        /** Memory per connection, on a log axis: the models differ by three orders of magnitude (native to blocking). */
+        MEMORY(Metric.MEMORY_PER_CONNECTION, "memory per connection", "KiB per connection, log scale (left is better)",
+                ChartFiles.Scale.LOG, "-memory");
+
+        final String metric;
+        final String what;
+        final String axisTitle;
+        final ChartFiles.Scale scale;
+        /** Added to the chart's file stem ("pareto-memory-..."); the CPU chart keeps the plain stem. */
+        final String stemSuffix;
+
+        Cost(String metric, String what, String axisTitle, ChartFiles.Scale scale, String stemSuffix) {
+            this.metric = metric;
+            this.what = what;
+            this.axisTitle = axisTitle;
+            this.scale = scale;
+            this.stemSuffix = stemSuffix;
+        }
+    }
+
+    /** The chart of one panel's connection count against CPU per echo; empty with fewer than two models measured on both. */
     static Optional<XYChart> draw(Panel panel, long connections) {
-        List<ChartPoint[]> points = new ArrayList<>();   // {cpu (value = µs), echoes/s}
+        return draw(panel, connections, Cost.CPU);
+    }
+
+    /** The same against another cost. */
+    static Optional<XYChart> draw(Panel panel, long connections, Cost costOf) {
+        List<ChartPoint[]> points = new ArrayList<>();   // {cost (value = its figure), echoes/s}
         for (String impl : panel.impls()) {
             for (BenchResult result : panel.ofImpl(impl)) {
                 if (result.longParam(Panel.CONNECTIONS) != connections) continue;
-                Optional<ChartPoint> cpu = ChartPoint.of(result, CPU, connections);
+                Optional<ChartPoint> cost = ChartPoint.of(result, costOf.metric, connections)
+                        .filter(p -> costOf.scale != ChartFiles.Scale.LOG || p.value() > 0);
                 Optional<ChartPoint> rate = ChartPoint.of(result, Metric.PRIMARY, connections);
-                if (cpu.isPresent() && rate.isPresent()) points.add(new ChartPoint[] {cpu.get(), rate.get()});
+                if (cost.isPresent() && rate.isPresent()) points.add(new ChartPoint[] {cost.get(), rate.get()});
             }
         }
         if (points.size() < 2) return Optional.empty();
-        XYChart chart = ChartFiles.newChart("Echoes/s vs server CPU per echo: " + panel.describe() + ", " + connections
-                + " conns", "server CPU µs per echo (left is better)", "echoes/s (up is better)");
-        // from zero on both axes: the distance from the origin is what each model delivers and costs
+        XYChart chart = ChartFiles.newChart("Echoes/s vs " + costOf.what + ": " + panel.describe() + ", " + connections
+                + " conns", costOf.axisTitle, "echoes/s (up is better)");
         ChartFiles.valueAxisY(chart, ChartFiles.Scale.LINEAR_FROM_ZERO);
-        ChartFiles.valueAxisX(chart, ChartFiles.Scale.LINEAR_FROM_ZERO);
+        ChartFiles.valueAxisX(chart, costOf.scale);
+        boolean logX = costOf.scale == ChartFiles.Scale.LOG;
         List<ChartPoint> drawn = new ArrayList<>();
         for (ChartPoint[] point : points) {
             ChartPoint cpu = point[0];
             ChartPoint rate = point[1];
             String impl = rate.impl();
-            PointMarks.interval(chart, PointMarks.hiddenName(impl + " cpu interval"), cpu, rate.value(),
-                    PointMarks.Orientation.VALUE_ON_X, ImplPalette.colour(impl), 1.5f, false);
+            PointMarks.interval(chart, PointMarks.hiddenName(impl + " cost interval"), cpu, rate.value(),
+                    PointMarks.Orientation.VALUE_ON_X, ImplPalette.colour(impl), 1.5f, logX);
             PointMarks.interval(chart, PointMarks.hiddenName(impl + " rate interval"), rate, cpu.value(),
                     PointMarks.Orientation.VALUE_ON_Y, ImplPalette.colour(impl), 1.5f, false);
             XYSeries series = chart.addSeries(impl, new double[] {cpu.value()}, new double[] {rate.value()});
@@ -71,7 +102,7 @@ final class ParetoChart {
         return Optional.of(chart);
     }
 
-    /** The points no other point beats on both CPU per echo (x, lower) and echoes/s (value, higher), by CPU. */
+    /** The points no other point beats on both cost (x, lower) and echoes/s (value, higher), by cost. */
     static List<ChartPoint> front(List<ChartPoint> points) {
         List<ChartPoint> byCpu = points.stream().sorted(Comparator.comparingDouble(ChartPoint::x)
                 .thenComparing(Comparator.comparingDouble(ChartPoint::value).reversed())).toList();

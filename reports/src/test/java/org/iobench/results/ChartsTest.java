@@ -217,6 +217,17 @@ class ChartsTest {
     }
 
     @Test
+    void echoesPerSecondAreDrawnAgainstCpuPerEchoAndAgainstMemoryPerConnection() throws Exception {
+        Path run = Fixtures.writeRun(tmp.resolve("run"), "quick", 0.03, Fixtures.NONE, onlyConnections("100"));
+        List<String> stems = Charts.build(List.of(RunDir.load(run))).stream().map(Charts.NamedChart::stem).toList();
+        assertTrue(stems.contains("pareto-payload64B-depth1-connections100"), stems.toString());
+        assertTrue(stems.contains("pareto-memory-payload64B-depth1-connections100"), stems.toString());
+        XYChart memory = (XYChart) Charts.build(List.of(RunDir.load(run))).stream()
+                .filter(c -> c.stem().equals("pareto-memory-payload64B-depth1-connections100")).findFirst().orElseThrow().chart();
+        assertTrue(memory.getStyler().isXAxisLogarithmic(), "memory per connection spans orders of magnitude");
+    }
+
+    @Test
     void theParetoFrontHoldsTheModelsNoOtherBeatsOnBothCpuAndRate() {
         ChartPoint cheapSlow = new ChartPoint("a", 4.0, 100, 100, 100, false, false);
         ChartPoint dearFast = new ChartPoint("b", 6.0, 200, 200, 200, false, false);
