@@ -71,14 +71,16 @@ class PlotTest {
                 "latency-p50-payload64B-rate20000", "latency-p99-payload64B-rate20000",
                 "latency-p999-payload64B-rate20000", "cpu-per-echo-payload64B-depth1",
                 "memory-per-connection-payload1024B-depth1", "pareto-payload64B-depth1-connections100",
+                "pareto-memory-payload64B-depth1-connections100",
                 "heatmap-payload64B-depth1", "heatmap-payload64B-rate20000");
         for (String stem : expected) {
             Path png = charts.resolve(stem + ".png");
             assertTrue(Files.size(png) > 20_000, stem + ".png is only " + Files.size(png) + " bytes");
         }
         try (Stream<Path> files = Files.list(charts)) {
-            assertEquals(2 * 5 + 1 + 3 + 2 * Fixtures.CONNECTIONS.size(), files.count(), "per payload: throughput, its ratio,"
-                    + " its heat map, CPU, memory and a Pareto chart per connection count; at the fixed rate a heat map and"
+            assertEquals(2 * 5 + 1 + 3 + 2 * 2 * Fixtures.CONNECTIONS.size(), files.count(), "per payload: throughput, its ratio,"
+                    + " its heat map, CPU, memory and two Pareto charts (against CPU, against memory) per connection count;"
+                    + " at the fixed rate a heat map and"
                     + " 3 latency percentiles (no .hlog: no spectrum)");
         }
     }
