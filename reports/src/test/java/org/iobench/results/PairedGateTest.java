@@ -80,6 +80,21 @@ class PairedGateTest {
     }
 
     @Test
+    void anExtraSystemCallsWorthOfCpuIsFlaggedAtTheDefaultThresholdButNotAtTenPerCent() throws IOException {
+        // results/ab-power-placement syscall-1: one extra getsockopt per read cost nio-selector +8% CPU per echo
+        Change syscall = (impl, metric, value) -> impl.equals("nio-selector") && metric.equals("server.cpu.us.per.echo") ? value * 1.08 : value;
+        Result byDefault = gate(syscall, "s1", "s1");
+        assertEquals(CompareMain.REGRESSED, byDefault.status, byDefault.out);
+        assertTrue(byDefault.out.contains("a practical threshold of 5%"), byDefault.out);
+        Result lenient = gate(syscall, "s1", "s1", "--threshold", "10%");
+        assertEquals(CompareMain.OK, lenient.status, lenient.out);
+        // at 10% the same +8% reads "no change" or "inconclusive" (by where its interval's upper end falls): not flagged
+        assertTrue(lenient.out.contains("a practical threshold of 10%"), lenient.out);
+        assertTrue(lenient.out.lines().anyMatch(l -> l.contains("ThroughputBenchmark") && l.contains("impl=nio-selector")
+                && l.contains("server CPU per echo") && (l.contains("| no change |") || l.contains("| inconclusive |"))), lenient.out);
+    }
+
+    @Test
     void aWorseP99IsReportedWithItsVerdictButDecidesNothing() throws IOException {
         Result result = gate((impl, metric, value) -> impl.equals("blocking") && metric.equals("latency.p99") ? value * 1.5 : value,
                 "s1", "s1");
@@ -145,7 +160,7 @@ class PairedGateTest {
     private record Result(int status, String out, String err) {
     }
 
-    private Result gate(Change change, String baseSession, String headSession) throws IOException {
+    private Result gate(Change change, String baseSession, String headSession, String... options) throws IOException {
         // one machine's rounds: a shared slow/fast phase per round, independent noise per fork
         Random random = new Random(42);
         double[] roundEffect = new double[ROUNDS];
@@ -154,8 +169,10 @@ class PairedGateTest {
         Path head = writeSide(tmp.resolve("head"), "head", headSession, change, roundEffect, random);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = CompareMain.run(new String[] {"--paired", base.toString(), head.toString(), "--json",
-                tmp.resolve("gate.json").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        List<String> args = new java.util.ArrayList<>(List.of("--paired", base.toString(), head.toString(), "--json",
+                tmp.resolve("gate.json").toString()));
+        args.addAll(List.of(options));
+        int status = CompareMain.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
