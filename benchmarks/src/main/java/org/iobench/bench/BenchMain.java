@@ -344,7 +344,11 @@ public final class BenchMain {
         BenchPlan.Invocation trial = slot.trial();
         String work = trial.works().getFirst();
         // a worked-on trial's graph is its own (work kinds such as cpu:20 become cpu20 in the name)
-        String impl = trial.impls().getFirst() + (work.equals("none") ? "" : "-" + work.replaceAll("[^A-Za-z0-9.]", ""));
+        int serverThreads = trial.serverThreads().getFirst();
+        int offloadThreads = trial.offloadThreads().getFirst();
+        String impl = trial.impls().getFirst() + (work.equals("none") ? "" : "-" + work.replaceAll("[^A-Za-z0-9.]", ""))
+                + (serverThreads == 0 ? "" : "-" + serverThreads + "threads")
+                + (offloadThreads < 0 ? "" : "-offload" + offloadThreads);
         return FlameGraphFile.of(folder, trial.kind().benchmark(), impl, trial.connections().getFirst(),
                 trial.payloadBytes().getFirst(), trial.kind().loadParam, trial.loads().getFirst(), slot.round());
     }

@@ -29,16 +29,25 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
      *
      * @param loads depth values (throughput) or offered rates (latency)
      * @param works work kinds per message ({@link org.iobench.api.Work}); {@link #NO_WORK} for the plain echo
+     * @param serverThreads the server's worker threads, when swept; {@link #RUN_SERVER_THREADS} otherwise
+     * @param offloadThreads the event loops' offload pool, when swept; {@link #RUN_OFFLOAD_THREADS} otherwise
      */
     public record Invocation(Preset.Kind kind, List<String> impls, List<Integer> connections, List<Integer> payloadBytes,
-                             List<Integer> loads, List<String> works, int threads) {
+                             List<Integer> loads, List<String> works, List<Integer> serverThreads, List<Integer> offloadThreads,
+                             int threads) {
         public Invocation(Preset.Kind kind, List<String> impls, List<Integer> connections, List<Integer> payloadBytes,
                           List<Integer> loads, int threads) {
             this(kind, impls, connections, payloadBytes, loads, NO_WORK, threads);
         }
 
+        public Invocation(Preset.Kind kind, List<String> impls, List<Integer> connections, List<Integer> payloadBytes,
+                          List<Integer> loads, List<String> works, int threads) {
+            this(kind, impls, connections, payloadBytes, loads, works, RUN_SERVER_THREADS, RUN_OFFLOAD_THREADS, threads);
+        }
+
         public int trials() {
-            return impls.size() * connections.size() * payloadBytes.size() * loads.size() * works.size();
+            return impls.size() * connections.size() * payloadBytes.size() * loads.size() * works.size() * serverThreads.size()
+                    * offloadThreads.size();
         }
 
         /** JMH's -p values of this invocation, by parameter name. */
@@ -49,6 +58,8 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
             params.put("payloadBytes", payloadBytes.stream().map(String::valueOf).toList());
             params.put(kind.loadParam, loads.stream().map(String::valueOf).toList());
             if (!works.equals(NO_WORK)) params.put(WORK, works);
+            if (!serverThreads.equals(RUN_SERVER_THREADS)) params.put(SERVER_THREADS, serverThreads.stream().map(String::valueOf).toList());
+            if (!offloadThreads.equals(RUN_OFFLOAD_THREADS)) params.put(OFFLOAD_THREADS, offloadThreads.stream().map(String::valueOf).toList());
             return params;
         }
     }
@@ -67,6 +78,8 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
             List<Integer> payloads = ints(overrides.get("payloadBytes"), matrix.payloadBytes());
             List<Integer> loads = ints(overrides.get(matrix.kind().loadParam), matrix.loads());
             List<String> works = overrides.getOrDefault(WORK, matrix.works());
+            List<Integer> serverThreads = ints(overrides.get(SERVER_THREADS), RUN_SERVER_THREADS);
+            List<Integer> offloadThreads = ints(overrides.get(OFFLOAD_THREADS), matrix.offloadThreads());
             // by thread count: counts >= driverThreads use them all, smaller counts one thread per connection
             Map<Integer, List<Integer>> byThreads = new TreeMap<>();
             for (int c : connections) {
@@ -80,14 +93,19 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
             }
             if (works.equals(NO_WORK)) {
                 byThreads.forEach((threads, counts) -> invocations.add(
-                        new Invocation(matrix.kind(), runImpls, counts, payloads, loads, works, threads)));
+                        new Invocation(matrix.kind(), runImpls, counts, payloads, loads, works, serverThreads, RUN_OFFLOAD_THREADS, threads)));
                 continue;
             }
             // one invocation per work kind, without the models that cannot do it (said once, with why)
             for (String work : works) {
                 List<String> able = new ArrayList<>();
+                boolean poolSwept = !offloadThreads.equals(RUN_OFFLOAD_THREADS) && Work.parse(work) instanceof Work.Block;
                 for (String impl : runImpls) {
                     String why = Implementation.byId(impl).map(i -> i.workUnavailable(Work.parse(work))).orElse(null);
+                    if (why == null && poolSwept && Implementation.byId(impl).map(i -> !i.offloadsBlockingWork()).orElse(false)) {
+                        why = "it has no offload pool to size (offloadThreads=" + offloadThreads.stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(",")) + " is swept for the event loops only)";
+                    }
                     if (why == null) {
                         able.add(impl);
                     } else {
@@ -96,8 +114,9 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
                     }
                 }
                 if (able.isEmpty()) continue;
+                List<Integer> pools = poolSwept ? offloadThreads : RUN_OFFLOAD_THREADS;
                 byThreads.forEach((threads, counts) -> invocations.add(
-                        new Invocation(matrix.kind(), able, counts, payloads, loads, List.of(work), threads)));
+                        new Invocation(matrix.kind(), able, counts, payloads, loads, List.of(work), serverThreads, pools, threads)));
             }
         }
         return new BenchPlan(List.copyOf(invocations), List.copyOf(skipped));
@@ -105,6 +124,16 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
 
     /** The JMH parameter of the work per message (EchoBenchmark.work). */
     static final String WORK = "work";
+
+    /** The JMH parameter of the server's worker threads (EchoBenchmark.serverThreads), swept with -p only. */
+    static final String SERVER_THREADS = "serverThreads";
+    /** Not swept: every trial takes the run's setting, and results are named without the parameter. */
+    static final List<Integer> RUN_SERVER_THREADS = List.of(0);
+
+    /** The JMH parameter of the event loops' offload pool (EchoBenchmark.offloadThreads), swept for blocking work only. */
+    static final String OFFLOAD_THREADS = "offloadThreads";
+    /** Not swept: the run's setting (-Diobench.offload.threads), and results are named without the parameter. */
+    static final List<Integer> RUN_OFFLOAD_THREADS = List.of(-1);
 
     private static List<Integer> ints(List<String> override, List<Integer> preset) {
         if (override == null || override.isEmpty()) return preset;

@@ -60,6 +60,24 @@ public abstract class EchoBenchmark {
     @Param("none")
     public String work;
 
+    /**
+     * The server's worker threads (event loops; the accept and worker threads of the thread-per-connection
+     * servers are not counted). 0, the default, is the run's setting: -Diobench.server.threads /
+     * IOBENCH_SERVER_THREADS, else one per server CPU. Sweeping it ({@code -p serverThreads=1,2,4}) makes the
+     * thread count a parameter of every result, for machines with more cores than this one's two.
+     */
+    @Param("0")
+    public int serverThreads;
+
+    /**
+     * The event loops' offload pool for blocking work: -1, the default, is the run's setting
+     * (-Diobench.offload.threads, 64); 0 blocks on the event loop itself, the classic mistake, shown on
+     * purpose. Swept by the {@code workloads} preset (the pool size decides which model wins under
+     * blocking work) or with {@code -p offloadThreads=0,16,256}; thread-per-connection and native models ignore it.
+     */
+    @Param("-1")
+    public int offloadThreads;
+
     ServerTrial trial;
 
     /** Messages each connection keeps in flight (closed loop); 1 under an offered rate. */
@@ -70,7 +88,7 @@ public abstract class EchoBenchmark {
 
     @Setup(Level.Trial)
     public void startServer() throws IOException {
-        trial = ServerTrial.start(new TrialSpec(impl, connections, payloadBytes, rate(), work));
+        trial = ServerTrial.start(new TrialSpec(impl, connections, payloadBytes, rate(), work, serverThreads, offloadThreads));
     }
 
     @Setup(Level.Iteration)

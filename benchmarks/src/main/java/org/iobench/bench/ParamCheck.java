@@ -15,7 +15,8 @@ import org.iobench.bench.driver.LoadShape;
  */
 final class ParamCheck {
     /** The benchmarks' parameters; anything else given with -p would only fail inside JMH. */
-    static final List<String> KNOWN_PARAMS = List.of("impl", "connections", "payloadBytes", "depth", "rate", "work");
+    static final List<String> KNOWN_PARAMS = List.of("impl", "connections", "payloadBytes", "depth", "rate", "work",
+            BenchPlan.SERVER_THREADS, BenchPlan.OFFLOAD_THREADS);
     /** Far above what any descriptor limit allows; a typo guard, the descriptor limit is checked by the plan. */
     static final int MAX_CONNECTIONS = 10_000_000;
 
@@ -59,8 +60,27 @@ final class ParamCheck {
                 throw usage("-p work=" + value + ": " + e.getMessage());
             }
         }
+        for (String value : params.getOrDefault(BenchPlan.SERVER_THREADS, List.of())) {
+            int threads = whole(BenchPlan.SERVER_THREADS, value);
+            if (threads < 0 || threads > MAX_SERVER_THREADS) {
+                throw usage("-p " + BenchPlan.SERVER_THREADS + "=" + value + ": must be 0 (the run's setting) to " + MAX_SERVER_THREADS);
+            }
+        }
+        for (String value : params.getOrDefault(BenchPlan.OFFLOAD_THREADS, List.of())) {
+            int threads = whole(BenchPlan.OFFLOAD_THREADS, value);
+            if (threads < -1 || threads > MAX_OFFLOAD_THREADS) {
+                throw usage("-p " + BenchPlan.OFFLOAD_THREADS + "=" + value + ": must be -1 (the run's setting), 0 (block on the loop) to "
+                        + MAX_OFFLOAD_THREADS);
+            }
+        }
         jmh.checkIterationOptions();
     }
+
+    /** The servers' own limit (--offload-threads). */
+    static final int MAX_OFFLOAD_THREADS = 4_096;
+
+    /** A typo guard: an event loop per thread beyond this helps no machine iobench runs on. */
+    static final int MAX_SERVER_THREADS = 1_024;
 
     /** Each JMH thread drives at least one connection of its own. */
     static void checkThreads(int threads, List<Integer> connections) throws BenchOptions.UsageException {

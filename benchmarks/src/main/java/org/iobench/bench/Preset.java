@@ -25,8 +25,9 @@ import java.util.Locale;
  *   <li>{@code workloads}: what users run rather than a pure echo at one size: message sizes 64 B to 64 KiB at
  *       100 and 1,000 connections; 1 KiB messages with 20 µs of CPU or a 1 ms blocking call each (closed loop at
  *       100 and 1,000 connections, and the blocking call in the open loop at 5,000 echoes/s over 1,000 connections,
- *       a rate a 64-thread offload pool carries); connection churn (connect, one echo, close; 1 and 100 in
- *       flight); 5 rounds of
+ *       a rate a 64-thread offload pool carries); the event loops' offload pool swept (none, i.e. blocking on
+ *       the loop, 16 and 256 threads besides the default 64) under the blocking call at 1,000 connections;
+ *       connection churn (connect, one echo, close; 1 and 100 in flight); 5 rounds of
  *       shorter iterations (the budget: well under an hour on 2 cores).
  *   <li>{@code c100k}: only the scale beyond C10K, 50,000 and 100,000 connections, ping-pong and open loop, 3
  *       rounds; needs an open-file limit of about 100,300 per process (as root: {@code ulimit -n 200000}), and
@@ -58,6 +59,7 @@ public enum Preset {
     WORKLOADS(new Timing(5, 3, "300ms"), Integer.MAX_VALUE,
             Matrix.throughput(List.of(100, 1_000), Matrix.SIZES, List.of(1)),
             Matrix.throughput(List.of(100, 1_000), List.of(1_024), List.of(1)).withWork("cpu:20", "block:1"),
+            Matrix.throughput(List.of(1_000), List.of(1_024), List.of(1)).withWork("block:1").withOffload(0, 16, 256),
             Matrix.latency(List.of(1_000), List.of(1_024), List.of(5_000)).withWork("block:1"),
             Matrix.churn(List.of(1, 100), List.of(64), List.of(1)));
 
@@ -119,7 +121,13 @@ public enum Preset {
         }
     }
 
-    public record Matrix(Kind kind, List<Integer> connections, List<Integer> payloadBytes, List<Integer> loads, List<String> works) {
+    /**
+     * @param works          work kinds per message ({@link BenchPlan#NO_WORK}: the plain echo)
+     * @param offloadThreads offload pool sizes swept for blocking work on the event loops
+     *                       ({@link BenchPlan#RUN_OFFLOAD_THREADS}: the run's setting, not swept)
+     */
+    public record Matrix(Kind kind, List<Integer> connections, List<Integer> payloadBytes, List<Integer> loads, List<String> works,
+                         List<Integer> offloadThreads) {
         public static final List<Integer> ALL_CONNECTIONS = List.of(1, 10, 100, 1_000, 10_000);
         /** Past C10K: where thread-per-connection and memory per connection decide who gets there. */
         public static final List<Integer> BEYOND_C10K = List.of(50_000, 100_000);
@@ -133,15 +141,24 @@ public enum Preset {
             payloadBytes = List.copyOf(payloadBytes);
             loads = List.copyOf(loads);
             works = List.copyOf(works);
+            offloadThreads = List.copyOf(offloadThreads);
         }
 
         Matrix(Kind kind, List<Integer> connections, List<Integer> payloadBytes, List<Integer> loads) {
-            this(kind, connections, payloadBytes, loads, BenchPlan.NO_WORK);
+            this(kind, connections, payloadBytes, loads, BenchPlan.NO_WORK, BenchPlan.RUN_OFFLOAD_THREADS);
         }
 
         /** The same matrix with each message worked on in these ways ({@link org.iobench.api.Work}). */
         Matrix withWork(String... kinds) {
-            return new Matrix(kind, connections, payloadBytes, loads, List.of(kinds));
+            return new Matrix(kind, connections, payloadBytes, loads, List.of(kinds), offloadThreads);
+        }
+
+        /**
+         * The same matrix with the event loops' offload pool swept over these sizes for its blocking work
+         * (0: block on the loop, the classic mistake); the models without a pool are left out of it, with the reason.
+         */
+        Matrix withOffload(Integer... poolSizes) {
+            return new Matrix(kind, connections, payloadBytes, loads, works, List.of(poolSizes));
         }
 
         static Matrix throughput(List<Integer> connections, List<Integer> payloadBytes, List<Integer> depths) {
@@ -159,7 +176,7 @@ public enum Preset {
 
         /** How many trials per implementation. */
         public int trialsPerImpl() {
-            return connections.size() * payloadBytes.size() * loads.size() * works.size();
+            return connections.size() * payloadBytes.size() * loads.size() * works.size() * offloadThreads.size();
         }
     }
 }

@@ -151,11 +151,12 @@ final class ServerTrial {
             Implementation impl = Implementation.byId(implId).orElseThrow(() -> new IllegalArgumentException(
                     "unknown implementation '" + implId + "' (known: " + Implementation.ids() + ")"));
             String configured = Settings.SERVER_THREADS.value().strip();
-            int threads = configured.isEmpty() ? pinning.serverCpus().size() : Integer.parseInt(configured);
+            int threads = spec.serverThreads() > 0 ? spec.serverThreads()
+                    : configured.isEmpty() ? pinning.serverCpus().size() : Integer.parseInt(configured);
             String serverCpus = pinning.pinned() ? pinning.serverList() : null;
             List<String> launcher = BenchOptions.splitWords(Settings.SERVER_LAUNCHER.value());
             ServerConfig config = ServerConfig.defaults().withThreads(threads).withBindAddress(Settings.SERVER_BIND.value().strip())
-                    .withWorkFromBenchmark(work, payloadBytes);
+                    .withWorkFromBenchmark(work, payloadBytes, spec.offloadThreads());
             ServerProfiler profiler = Settings.PROFILE.value().isBlank() ? null : ServerProfiler.of(
                     ProfileEvent.byId(Settings.PROFILE.value()), impl.family.isJava(), implId, Path.of(Settings.PROFILE_FILE.value()));
             // a native server is profiled from inside: it starts behind the profiler's preload (pinning included)

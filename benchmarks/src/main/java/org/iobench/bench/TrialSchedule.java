@@ -33,8 +33,13 @@ final class TrialSchedule {
                     for (int payload : inv.payloadBytes()) {
                         for (int load : inv.loads()) {
                             for (String work : inv.works()) {
-                                trials.add(new BenchPlan.Invocation(inv.kind(), List.of(impl), List.of(connections),
-                                        List.of(payload), List.of(load), List.of(work), inv.threads()));
+                                for (int serverThreads : inv.serverThreads()) {
+                                    for (int offloadThreads : inv.offloadThreads()) {
+                                        trials.add(new BenchPlan.Invocation(inv.kind(), List.of(impl), List.of(connections),
+                                                List.of(payload), List.of(load), List.of(work), List.of(serverThreads),
+                                                List.of(offloadThreads), inv.threads()));
+                                    }
+                                }
                             }
                         }
                     }

@@ -67,7 +67,12 @@ class BenchPlanTest {
         // ping-pong at 100 and 1,000 connections x 4 sizes, churn with 1 and 100 in flight, per implementation;
         // then work at 100 and 1,000 connections: cpu:20 by all but native-io-uring, block:1 (closed loop, and the
         // open loop at 1,000) by the 9 Java models: the C servers have no pool
-        assertEquals(12 * (2 * 4 + 2) + 11 * 2 + 9 * 2 + 9, plan.trials());
+        // and the 7 Java event loops' offload pool swept over 3 more sizes under block:1 at 1,000 connections
+        assertEquals(12 * (2 * 4 + 2) + 11 * 2 + 9 * 2 + 9 + 7 * 3, plan.trials());
+        assertTrue(plan.skipped().contains("org.iobench.bench.ThroughputBenchmark.echo impl=virtual work=block:1 skipped: it has no"
+                + " offload pool to size (offloadThreads=0,16,256 is swept for the event loops only)"), plan.skipped().toString());
+        assertTrue(plan.invocations().stream().anyMatch(i -> i.offloadThreads().equals(List.of(0, 16, 256))
+                && i.impls().contains("netty-epoll-et") && !i.impls().contains("blocking")));
         assertEquals(7, plan.skipped().stream().filter(l -> l.contains("work is not available")).count(), plan.skipped().toString());
         assertTrue(plan.skipped().contains("org.iobench.bench.ThroughputBenchmark.echo impl=native-io-uring work=cpu:20 skipped: cpu"
                 + " work is not available: its provided-buffer receive path frames no messages"), plan.skipped().toString());
@@ -76,6 +81,21 @@ class BenchPlanTest {
         assertTrue(plan.invocations().stream().anyMatch(i -> i.kind() == Preset.Kind.CHURN && i.connections().equals(List.of(1, 100))));
         assertTrue(plan.invocations().stream().anyMatch(i -> i.kind() == Preset.Kind.THROUGHPUT
                 && i.payloadBytes().equals(List.of(64, 1_024, 16_384, 65_536))));
+    }
+
+    @Test
+    void aServerThreadSweepMultipliesTheTrialsAndNamesItsValueOnlyWhenSwept() {
+        BenchPlan plain = BenchPlan.of(Preset.QUICK, List.of("nio-selector", "netty-epoll-et"), 1, ROOMY, Map.of());
+        plain.invocations().forEach(i -> assertTrue(!i.params().containsKey(BenchPlan.SERVER_THREADS), i.params().toString()));
+        BenchPlan swept = BenchPlan.of(Preset.QUICK, List.of("nio-selector", "netty-epoll-et"), 1, ROOMY,
+                Map.of(BenchPlan.SERVER_THREADS, List.of("1", "2", "4")));
+        assertEquals(3 * plain.trials(), swept.trials());
+        swept.invocations().forEach(i -> assertEquals(List.of("1", "2", "4"), i.params().get(BenchPlan.SERVER_THREADS)));
+        // each trial of the rounds is one thread count, and says which
+        List<BenchPlan.Invocation> trials = TrialSchedule.trials(swept);
+        assertEquals(swept.trials(), trials.size());
+        assertTrue(trials.stream().allMatch(t -> t.params().get(BenchPlan.SERVER_THREADS).size() == 1));
+        assertEquals(3, trials.stream().map(t -> t.serverThreads().getFirst()).distinct().count());
     }
 
     @Test

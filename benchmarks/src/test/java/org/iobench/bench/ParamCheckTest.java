@@ -29,6 +29,8 @@ class ParamCheckTest {
         refused("-p foo: unknown parameter", "-p", "foo=1");
         refused("-p work=sleep:1: 'sleep:1' is not a work kind", "-p", "work=sleep:1");
         refused("-p work=block:0: 'block:0': the amount must be > 0", "-p", "work=none,block:0");
+        refused("-p serverThreads=-1: must be 0 (the run's setting) to 1024", "-p", "serverThreads=1,-1");
+        refused("-p serverThreads=two: not a whole number", "-p", "serverThreads=two");
     }
 
     @Test
@@ -41,7 +43,7 @@ class ParamCheckTest {
     @Test
     void goodValuesPassAndARemoteImplIsOnlyALabel() {
         assertDoesNotThrow(() -> ParamCheck.check(JmhArgs.parse(List.of("-p", "connections=1,10000", "-p", "payloadBytes=64",
-                "-p", "depth=16", "-p", "rate=1000", "-p", "impl=nio-selector", "-p", "work=none,cpu:5,block:0.5",
+                "-p", "depth=16", "-p", "rate=1000", "-p", "impl=nio-selector", "-p", "work=none,cpu:5,block:0.5", "-p", "serverThreads=1,2,4",
                 "-f", "2", "-i", "3", "-t", "1")), false));
         assertDoesNotThrow(() -> ParamCheck.check(JmhArgs.parse(List.of("-p", "impl=my-server")), true));
     }

@@ -24,10 +24,17 @@ public record BenchResult(String benchmark, String mode, Map<String, String> par
     static final String WORK = "work";
     static final String NO_WORK = "none";
 
+    /** The server's worker threads; its default, 0 (the run's setting, not swept), is left out too. */
+    static final String SERVER_THREADS = "serverThreads";
+    static final String RUN_SERVER_THREADS = "0";
+    /** The event loops' offload pool; its default, -1 (the run's setting, not swept), is left out too. */
+    static final String OFFLOAD_THREADS = "offloadThreads";
+    static final String RUN_OFFLOAD_THREADS = "-1";
+
     /**
-     * A JMH result's parameters as iobench names results by: {@code work=none}, the plain echo, is
-     * dropped, so a plain-echo result keeps the key (and panels, and its match in a baseline) it had
-     * before the work parameter existed.
+     * A JMH result's parameters as iobench names results by: {@code work=none}, the plain echo, and
+     * {@code serverThreads=0}, the run's thread count, are dropped, so such a result keeps the key (and
+     * panels, and its match in a baseline) it had before those parameters existed.
      */
     static java.util.Map<String, String> paramsOf(com.google.gson.JsonObject result) {
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
@@ -35,6 +42,8 @@ public record BenchResult(String benchmark, String mode, Map<String, String> par
             result.getAsJsonObject("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
         }
         if (NO_WORK.equals(params.get(WORK))) params.remove(WORK);
+        if (RUN_SERVER_THREADS.equals(params.get(SERVER_THREADS))) params.remove(SERVER_THREADS);
+        if (RUN_OFFLOAD_THREADS.equals(params.get(OFFLOAD_THREADS))) params.remove(OFFLOAD_THREADS);
         return params;
     }
     /** Set to 1 by a trial that stopped at a limit of the machine or the model (how far it got is in its figures). */

@@ -51,6 +51,10 @@ public record Panel(String benchmark, Map<String, String> fixedParams, List<Benc
         return fixedParams.entrySet().stream().map(e -> switch (e.getKey()) {
             case "payloadBytes" -> "payload " + e.getValue() + " B";
             case "rate" -> "offered " + Numbers.compact(Double.parseDouble(e.getValue())) + " echoes/s";
+            // the classic mistake, measured on purpose: say so wherever the panel is named
+            case "offloadThreads" -> e.getValue().equals("0") ? "no offload pool (blocking on the event loop: the classic mistake)"
+                    : "offload pool " + e.getValue() + " threads";
+            case "serverThreads" -> e.getValue() + " server threads";
             default -> e.getKey() + " " + e.getValue();
         }).collect(Collectors.joining(", "));
     }

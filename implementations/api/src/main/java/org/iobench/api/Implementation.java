@@ -67,6 +67,14 @@ public enum Implementation {
     }
 
     /**
+     * Whether this model hands blocking work to an offload pool ({@link ServerConfig#offloadThreads}): the
+     * Java event loops. Thread per connection blocks in the connection's own thread; the C servers have no pool.
+     */
+    public boolean offloadsBlockingWork() {
+        return family != Family.NATIVE && this != BLOCKING && this != VIRTUAL;
+    }
+
+    /**
      * Why this model cannot do {@code work} per message, or null when it can: the plan leaves such
      * trials out with this reason rather than fail them. The servers refuse the same (native:
      * server_options.c, exit 2), so a hand-run server says it too.

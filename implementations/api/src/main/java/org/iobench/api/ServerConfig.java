@@ -117,6 +117,12 @@ public record ServerConfig(InetAddress bindAddress, int port, int threads, int b
                 wholeNumber(Settings.OFFLOAD_THREADS), wholeNumber(Settings.OFFLOAD_QUEUE));
     }
 
+    /** The same with the offload pool's threads as a benchmark sweeps them; a negative count keeps the setting's. */
+    public ServerConfig withWorkFromBenchmark(String workText, int payloadBytes, int offloadThreadsOrSetting) {
+        ServerConfig config = withWorkFromBenchmark(workText, payloadBytes);
+        return offloadThreadsOrSetting < 0 ? config : config.withOffload(offloadThreadsOrSetting, config.offloadQueue());
+    }
+
     private static int wholeNumber(Settings.Setting setting) {
         String text = setting.value().strip();
         try {
