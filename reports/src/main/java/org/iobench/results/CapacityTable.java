@@ -33,20 +33,26 @@ final class CapacityTable {
     record Capacity(String impl, double rate, double p99AtRate, double nextRate, double p99AtNext, boolean clientBound) {
     }
 
-    static List<String> lines(RunDir run) {
-        List<String> out = new ArrayList<>();
-        // fixed-rate results by everything but impl and rate: connections, payload
+    /**
+     * The fixed-rate results that step the rate, by everything but impl and rate (connections, payload,
+     * work): only groups with three rates or more, since one or two rates are a fixed-rate comparison, not a curve.
+     */
+    static Map<String, List<BenchResult>> steppedGroups(List<BenchResult> results) {
         Map<String, List<BenchResult>> groups = new TreeMap<>();
-        for (BenchResult r : run.results()) {
+        for (BenchResult r : results) {
             if (!r.shortName().equals(Charts.LATENCY_BENCHMARK) || !r.params().containsKey(RATE) || !r.hasFigure()) continue;
             Map<String, String> rest = new TreeMap<>(r.params());
             rest.remove(BenchResult.IMPL);
             rest.remove(RATE);
             groups.computeIfAbsent(BenchResult.describeParams(rest), k -> new ArrayList<>()).add(r);
         }
-        for (Map.Entry<String, List<BenchResult>> group : groups.entrySet()) {
-            long rates = group.getValue().stream().map(r -> r.params().get(RATE)).distinct().count();
-            if (rates < 3) continue;   // a curve needs steps; one or two rates are a fixed-rate comparison
+        groups.values().removeIf(group -> group.stream().map(r -> r.params().get(RATE)).distinct().count() < 3);
+        return groups;
+    }
+
+    static List<String> lines(RunDir run) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<BenchResult>> group : steppedGroups(run.results()).entrySet()) {
             for (double objective : OBJECTIVES_MICROS) table(group.getKey(), group.getValue(), objective, out);
         }
         if (!out.isEmpty()) {
@@ -95,7 +101,7 @@ final class CapacityTable {
         return new Capacity(impl, rate, p99AtRate, Double.NaN, Double.NaN, false);
     }
 
-    private static double offered(BenchResult r) {
+    static double offered(BenchResult r) {
         return Double.parseDouble(r.params().get(RATE));
     }
 

@@ -108,6 +108,7 @@ public final class Charts {
             }
         }
         SizesChart.draw(main.results()).forEach((stem, chart) -> charts.add(new NamedChart(stem, chart)));
+        CapacityChart.draw(main.results()).forEach((stem, chart) -> charts.add(new NamedChart(stem, chart)));
         for (Panel panel : Panel.of(main.results(), VerdictTables.CHURN_BENCHMARK)) {
             for (PlottedFigure figure : CHURN) draw(figure, panel, runs).ifPresent(charts::add);
         }
