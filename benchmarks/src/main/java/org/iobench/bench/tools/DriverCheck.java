@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.iobench.api.Implementation;
 import org.iobench.api.IobenchHome;
@@ -16,6 +17,7 @@ import org.iobench.bench.FdLimits;
 import org.iobench.bench.ProcessStats;
 import org.iobench.bench.driver.DriverIoKind;
 import org.iobench.bench.driver.LoadShape;
+import org.iobench.bench.measure.CoreDistance;
 import org.iobench.bench.stats.FigureInterval;
 import org.iobench.bench.stats.IntervalEstimate;
 import org.iobench.bench.stats.RoundSamples;
@@ -108,10 +110,16 @@ public final class DriverCheck {
         System.out.printf("connections %,d: warm-up done (source addresses: %s)%n", connections, warmup.sourceAddresses());
         List<ClientResult> javas = new ArrayList<>();
         List<ClientResult> natives = new ArrayList<>();
+        // The VM's two CPUs switch between near and far placements (CoreDistance), which moves both clients'
+        // figures by ~25%: a round whose placement changed between its two halves is no fair pair, so it is
+        // measured again (at most as many times as there are rounds), and every round says where it ran.
+        Optional<CoreDistance> distance = CoreDistance.between(options.clientCpus(), options.serverCpus(), IobenchHome.coreDistanceProbe());
+        int again = 0;
         for (int round = 1; round <= options.rounds(); round++) {
             boolean javaFirst = round % 2 == 1; // alternate, so drift over a round favours neither
             ClientResult java;
             ClientResult nativeResult = null;
+            double before = distance.map(CoreDistance::measureNanos).orElse(Double.NaN);
             long serverCpuBefore = serverCpuNanos(server);
             long roundStart = System.nanoTime();
             if (options.withNative() && !javaFirst) nativeResult = runNative(address, connections, clientCpus);
@@ -119,6 +127,15 @@ public final class DriverCheck {
             java = outcome.result();
             if (options.withNative() && javaFirst) nativeResult = runNative(address, connections, clientCpus);
             double serverCpuPercent = (serverCpuNanos(server) - serverCpuBefore) * 100.0 / (System.nanoTime() - roundStart);
+            double after = distance.map(CoreDistance::measureNanos).orElse(Double.NaN);
+            String placement = Double.isNaN(before) ? "" : String.format(" | CPU distance %.0f/%.0f ns", before, after);
+            if (options.withNative() && splitPlacement(before, after) && again < options.rounds()) {
+                again++;
+                System.out.printf("connections %,6d round %d: the CPUs' placement changed within the round (%.0f -> %.0f ns):"
+                        + " measuring it again%n", connections, round, before, after);
+                round--;
+                continue;
+            }
             javas.add(java);
             // the driver threads' own share shows how much of the process's CPU went to JIT and GC
             double driverThreadsMicrosPerEcho = outcome.drivers().driverCpuNanos() / 1e3 / Math.max(1, outcome.drivers().echoes());
@@ -132,9 +149,15 @@ public final class DriverCheck {
                         nativeResult.echoesPerSecond(), nativeResult.cpuMicrosPerEcho(), nativeResult.cpuPercent(),
                         java.echoesPerSecond() / nativeResult.echoesPerSecond(), serverCpuPercent);
             }
-            System.out.println(line);
+            System.out.println(line + placement);
         }
         return summarize(connections, javas, natives);
+    }
+
+    /** Whether the probes before and after a round saw different placements (one more than 2x the other). */
+    static boolean splitPlacement(double before, double after) {
+        if (Double.isNaN(before) || Double.isNaN(after)) return false;
+        return CoreDistance.fartherThan(Math.max(before, after), Math.min(before, after));
     }
 
     private boolean summarize(int connections, List<ClientResult> javas, List<ClientResult> natives) {

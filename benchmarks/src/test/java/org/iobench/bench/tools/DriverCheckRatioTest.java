@@ -32,4 +32,13 @@ class DriverCheckRatioTest {
         assertEquals(1.0, r.low(), 0);
         assertEquals(1.0, r.high(), 0);
     }
+
+    @Test
+    void aRoundWhoseCpuPlacementChangedIsNoFairPair() {
+        assertTrue(DriverCheck.splitPlacement(90, 380), "near before, far after");
+        assertTrue(DriverCheck.splitPlacement(390, 95), "far before, near after");
+        assertTrue(!DriverCheck.splitPlacement(90, 110), "the probe's own spread is one placement");
+        assertTrue(!DriverCheck.splitPlacement(380, 400), "far throughout is still a fair pair");
+        assertTrue(!DriverCheck.splitPlacement(Double.NaN, 400), "no probe: nothing to judge");
+    }
 }
