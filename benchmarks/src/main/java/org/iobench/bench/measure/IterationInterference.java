@@ -32,7 +32,7 @@ import java.util.Locale;
  * at a steady rate (the open loop's 100 µs send schedule) can be in or out of phase with the tick, which
  * made single quiet iterations look 25% "foreign". Idle time on a tickless (NO_HZ) kernel is measured at
  * every idle entry and exit; /proc/stat reports it in 10 ms units, so over a 300 ms iteration on 2 CPUs the
- * error is at most ±3% of capacity, under the 5% limit.
+ * error is at most ±3% of capacity, under the 10% limit.
  */
 public record IterationInterference(double driverRunQueueShare, double serverRunQueueShare, double foreignCpuShare,
                                     double softirqShare, double stealShare, List<String> reasons) {
@@ -45,8 +45,15 @@ public record IterationInterference(double driverRunQueueShare, double serverRun
      * server's threads wait behind each other by design (`blocking` at 100 connections: 93%).
      */
     public static final double MAX_RUN_QUEUE_SHARE = 0.25;
-    /** More than 5% of the pinned CPUs' time went to other work. */
-    public static final double MAX_FOREIGN_CPU_SHARE = 0.05;
+    /**
+     * More than 10% of the pinned CPUs' time went to other work. Not 5%: the idle path itself is busy time
+     * no task is charged with, and it grows with the wake-up rate. On the development VM, quiet, the
+     * standard run's 1-connection ping-pong (~19k wake-ups a second on each CPU) read 4-5% "foreign" for
+     * every server, up to 7.4% in single iterations, against 1-2% at 10 connections and more
+     * (results/2026-11-28-vm); at 5% that flagged every 1-connection result and invalidated one. A
+     * process burning one of the two pinned CPUs for a fifth of an iteration still crosses 10%.
+     */
+    public static final double MAX_FOREIGN_CPU_SHARE = 0.10;
     /** More than 2% of the pinned CPUs' time taken by the hypervisor. */
     public static final double MAX_STEAL_SHARE = 0.02;
 

@@ -40,7 +40,7 @@ class IterationInterferenceTest {
                 new SchedStat(900_000_000L, 300_000_000L), twoCpus(150, 40, 10, 0), 2, HZ);
         assertEquals(0.20, burnt.foreignCpuShare(), 1e-12);
         assertTrue(burnt.disturbed());
-        assertEquals(List.of("driver waited for a CPU 30.0% (limit 25%)", "other work on the pinned CPUs 20.0% (limit 5%)"),
+        assertEquals(List.of("driver waited for a CPU 30.0% (limit 25%)", "other work on the pinned CPUs 20.0% (limit 10%)"),
                 burnt.reasons(), "the server's own wait is reported, not judged (thread-per-connection servers wait by design)");
     }
 
