@@ -25,7 +25,7 @@ import org.iobench.bench.stats.RoundSamples;
 /**
  * Is the Java driver the limit? Runs it and the native load client (the yardstick) against one
  * server in alternating rounds and judges, per connection count, the Java/native ratio of echoes/s
- * (median of the paired rounds with a 95% bootstrap interval) and the ratio of their CPU per echo.
+ * (median of the paired rounds with a 95% order-statistic interval) and the ratio of their CPU per echo.
  * See {@link DriverCheckOptions#USAGE} for the command line and exit status.
  */
 public final class DriverCheck {

@@ -27,8 +27,9 @@ record DriverCheckOptions(String impl, List<Integer> connectionCounts, int paylo
             Is the Java client driver the limit? Runs it and the native load client (the yardstick) in
             alternating rounds (Java first in odd rounds, native first in even ones) against one server
             and reports, per connection count, the median ratio Java/native of echoes/s with a 95%
-            bootstrap interval over the paired rounds, and each client's CPU per echo (the client
-            process's CPU time over its verified echoes).
+            interval over the paired rounds (order statistics: [min, max] up to 7 rounds), and each
+            client's CPU per echo (the client process's CPU time over its verified echoes). A round
+            whose CPU placement changed between its two halves is measured again.
 
               --impl ID            server under test (default native-epoll-et); see 'echo-server --list'
               --connections LIST   comma-separated connection counts (default 100,1000,10000)
