@@ -54,7 +54,7 @@ public record Panel(String benchmark, Map<String, String> fixedParams, List<Benc
             // the classic mistake, measured on purpose: say so wherever the panel is named
             case "offloadThreads" -> e.getValue().equals("0") ? "no offload pool (blocking on the event loop: the classic mistake)"
                     : "offload pool " + e.getValue() + " threads";
-            case "serverThreads" -> e.getValue() + " server threads";
+            case "serverThreads" -> "server threads " + e.getValue();
             default -> e.getKey() + " " + e.getValue();
         }).collect(Collectors.joining(", "));
     }
