@@ -115,7 +115,7 @@ public final class DriverCheck {
         // measured again (at most as many times as there are rounds), and every round says where it ran.
         Optional<CoreDistance> distance = CoreDistance.between(options.clientCpus(), options.serverCpus(), IobenchHome.coreDistanceProbe());
         int again = 0;
-        for (int round = 1; round <= options.rounds(); round++) {
+        for (int round = 1; round <= options.rounds(); ) {   // a round measured again keeps its number
             boolean javaFirst = round % 2 == 1; // alternate, so drift over a round favours neither
             ClientResult java;
             ClientResult nativeResult = null;
@@ -133,7 +133,6 @@ public final class DriverCheck {
                 again++;
                 System.out.printf("connections %,6d round %d: the CPUs' placement changed within the round (%.0f -> %.0f ns):"
                         + " measuring it again%n", connections, round, before, after);
-                round--;
                 continue;
             }
             javas.add(java);
@@ -150,6 +149,7 @@ public final class DriverCheck {
                         java.echoesPerSecond() / nativeResult.echoesPerSecond(), serverCpuPercent);
             }
             System.out.println(line + placement);
+            round++;
         }
         return summarize(connections, javas, natives);
     }
