@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.iobench.bench.ProcessStats;
@@ -38,10 +39,13 @@ final class JavaDriverRun {
                        long windowNanos) throws IOException {
         SourceAddresses sources = SourceAddresses.forTarget(server, connections);
         CyclicBarrier connected = new CyclicBarrier(threads + 1);
+        // The process's CPU is the sum over its live threads: a worker that ended before the window's
+        // last reading would take its whole run time with it (it read -95% once), so workers wait for it.
+        CountDownLatch cpuRead = new CountDownLatch(1);
         List<DriverWorker> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int share = connections / threads + (t < connections % threads ? 1 : 0);
-            workers.add(new DriverWorker(server, share, shape, sources, cpus.get(t % cpus.size()), connected));
+            workers.add(new DriverWorker(server, share, shape, sources, cpus.get(t % cpus.size()), connected, cpuRead));
         }
         workers.forEach(DriverWorker::start);
         try {
@@ -54,6 +58,7 @@ final class JavaDriverRun {
             long cpuBefore = ownCpuNanos();
             sleepUntil(windowEnd);
             long cpuAfter = ownCpuNanos();
+            cpuRead.countDown();
             DriverSnapshot combined = null;
             for (DriverWorker w : workers) {
                 DriverSnapshot s = w.finish();
@@ -63,6 +68,7 @@ final class JavaDriverRun {
             return new Outcome(new ClientResult(combined.echoes(), combined.wallNanos(), cpuAfter - cpuBefore), combined,
                     sources.describe());
         } finally {
+            cpuRead.countDown();
             workers.forEach(DriverWorker::stop);
         }
     }
@@ -104,6 +110,7 @@ final class JavaDriverRun {
         private final SourceAddresses sources;
         private final int cpu;
         private final CyclicBarrier connected;
+        private final CountDownLatch cpuRead;
         private final Thread thread;
         private volatile long windowStart;
         private volatile long windowEnd;
@@ -113,13 +120,14 @@ final class JavaDriverRun {
         private volatile Exception failure;
 
         DriverWorker(InetSocketAddress server, int connections, LoadShape shape, SourceAddresses sources, int cpu,
-                     CyclicBarrier connected) {
+                     CyclicBarrier connected, CountDownLatch cpuRead) {
             this.server = server;
             this.connections = connections;
             this.shape = shape;
             this.sources = sources;
             this.cpu = cpu;
             this.connected = connected;
+            this.cpuRead = cpuRead;
             this.thread = Thread.ofPlatform().daemon().name("driver-cpu" + cpu).unstarted(this::run);
         }
 
@@ -145,6 +153,7 @@ final class JavaDriverRun {
                 d.intervalSnapshot();
                 pumpUntil(d, windowEnd);
                 measured = d.intervalSnapshot();
+                cpuRead.await(30, TimeUnit.SECONDS);   // alive until the coordinator has read the window's CPU
             } catch (Exception e) {
                 failure = e;
                 connected.reset(); // wakes the others and the coordinator with a BrokenBarrierException
