@@ -67,7 +67,7 @@ final class IterationMetrics {
     record ServerSample(ProcessStats start, ProcessStats end, long wallNanos, long idleRssKib, int cpus,
                         boolean javaServer, GcPauses gcStart, GcPauses gcEnd, LiveHeapChange heap) {
         double cpuPercent() {
-            return wallNanos <= 0 ? 0 : (end.cpuNanos() - start.cpuNanos()) * 100.0 / wallNanos;
+            return wallNanos <= 0 ? 0 : end.cpuNanosSince(start) * 100.0 / wallNanos;
         }
 
         /** RSS the connections added: at the iteration's end, over the idle server's. */
@@ -110,7 +110,7 @@ final class IterationMetrics {
         ServerSample s = in.server();
         if (s != null) {
             double serverCpuPercent = s.cpuPercent();
-            long serverCpuNanos = s.end().cpuNanos() - s.start().cpuNanos();
+            long serverCpuNanos = s.end().cpuNanosSince(s.start());
             if (d.echoes() > 0) add(out, "server.cpu.us.per.echo", serverCpuNanos / 1000.0 / d.echoes(), "us/echo");
             add(out, "server.cpu.util", serverCpuPercent, "%");
             double rssPerConnection = s.rssKibPerConnection(in.connections());

@@ -3,7 +3,9 @@ package org.iobench.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.iobench.bench.measure.ProcessCpuTicks;
 import org.iobench.bench.measure.ProcessSchedStats;
 
 /**
@@ -13,27 +15,55 @@ import org.iobench.bench.measure.ProcessSchedStats;
  * <p>CPU time is the sum of the threads' run time from {@code /proc/<pid>/task/*&#47;schedstat}, in
  * nanoseconds, where the kernel provides it; {@code utime + stime} from {@code /proc/<pid>/stat}
  * counts in 10 ms ticks, which at 10,000 echoes/s over a 300 ms iteration is a quantum of 3.3 µs per
- * echo, as large as the differences between servers. The schedstat sum leaves out threads that exited
- * (no server ends threads under steady load); without schedstat the ticks are used.
+ * echo, as large as the differences between servers. The schedstat sum covers the live threads only:
+ * a thread that ends takes its run time out of it. So {@link #cpuNanosSince} uses it only when no thread
+ * ended between the two readings, and otherwise the ticks, which the kernel keeps for ended threads too
+ * (thread-per-connection under churn ends a thread per connection); without schedstat the ticks are used.
  *
- * @param cpuNanos CPU time of the whole process (all threads), in nanoseconds
- * @param rssKib   resident set size (VmRSS), in KiB
- * @param threads  live threads
+ * @param cpuNanos      CPU time of the process's live threads, in nanoseconds (schedstat, else ticks)
+ * @param rssKib        resident set size (VmRSS), in KiB
+ * @param threads       live threads
+ * @param allCpuNanos   CPU time of the whole process, ended threads included ({@code utime + stime}, 10 ms
+ *                      ticks)
+ * @param threadIds     the live threads' ids when {@code cpuNanos} came from schedstat; empty otherwise
  */
-public record ProcessStats(long cpuNanos, long rssKib, int threads) {
+public record ProcessStats(long cpuNanos, long rssKib, int threads, long allCpuNanos, Set<Long> threadIds) {
+
+    public ProcessStats {
+        threadIds = Set.copyOf(threadIds);
+    }
+
+    /** Figures without per-thread detail (tests, and processes read by ticks): the delta is the plain difference. */
+    public ProcessStats(long cpuNanos, long rssKib, int threads) {
+        this(cpuNanos, rssKib, threads, cpuNanos, Set.of());
+    }
+
+    /**
+     * CPU time the process spent since {@code earlier}: the precise schedstat difference when every thread
+     * of {@code earlier} is still alive, else the tick difference, which counts the threads that ended.
+     */
+    public long cpuNanosSince(ProcessStats earlier) {
+        boolean threadEnded = !earlier.threadIds.isEmpty() && !threadIds.containsAll(earlier.threadIds);
+        return threadEnded ? allCpuNanos - earlier.allCpuNanos : cpuNanos - earlier.cpuNanos;
+    }
 
     private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
 
     public static ProcessStats read(long pid) throws IOException {
         Path proc = Path.of("/proc", Long.toString(pid));
-        long cpuNanos;
+        long allCpuNanos = ProcessCpuTicks.read(pid) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+        long cpuNanos = allCpuNanos;
+        Set<Long> threadIds = Set.of();
         try {
-            cpuNanos = ProcessSchedStats.read(pid).total().runNanos();
+            ProcessSchedStats threads = ProcessSchedStats.read(pid);
+            cpuNanos = threads.total().runNanos();
+            threadIds = threads.byThread().keySet();
         } catch (IOException noSchedstat) {
-            cpuNanos = parseCpuTicks(Files.readString(proc.resolve("stat"))) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+            // the ticks, then
         }
         String status = Files.readString(proc.resolve("status"));
-        return new ProcessStats(cpuNanos, parseStatusNumber(status, "VmRSS"), (int) parseStatusNumber(status, "Threads"));
+        return new ProcessStats(cpuNanos, parseStatusNumber(status, "VmRSS"), (int) parseStatusNumber(status, "Threads"),
+                allCpuNanos, threadIds);
     }
 
     /** USER_HZ, the unit of /proc's CPU times. */
@@ -48,18 +78,9 @@ public record ProcessStats(long cpuNanos, long rssKib, int threads) {
         }
     }
 
-    /**
-     * utime + stime (fields 14 and 15) of a {@code /proc/<pid>/stat} line, in clock ticks. The
-     * command name (field 2) is in parentheses and may itself contain spaces and parentheses, so
-     * fields are counted from the last ')'.
-     */
+    /** utime + stime of a {@code /proc/<pid>/stat} line, in clock ticks ({@link ProcessCpuTicks#parse}). */
     static long parseCpuTicks(String stat) {
-        int end = stat.lastIndexOf(')');
-        if (end < 0) throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + stat);
-        // after ") " come field 3 (state), 4, ... so utime (14) is index 11 and stime (15) index 12
-        String[] fields = stat.substring(end + 1).strip().split("\\s+");
-        if (fields.length < 13) throw new IllegalArgumentException("short /proc/<pid>/stat line: " + stat);
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ProcessCpuTicks.parse(stat);
     }
 
     /** The number in a {@code /proc/<pid>/status} line such as {@code VmRSS:    1234 kB}. */

@@ -124,11 +124,25 @@ class IterationInterferenceTest {
         InterferenceProbe probe = new InterferenceProbe(1, 2, List.of(1), HZ);
         ProcessSchedStats none = new ProcessSchedStats(1, Map.of());
         var before = new InterferenceProbe.Snapshot(0, none, none, List.of(), Map.of(
-                0, new CpuTimes(0, 0, 0, 0, 0, 0, 0, 0), 1, new CpuTimes(0, 0, 0, 0, 0, 0, 0, 0)));
+                0, new CpuTimes(0, 0, 0, 0, 0, 0, 0, 0), 1, new CpuTimes(0, 0, 0, 0, 0, 0, 0, 0)), 0, 0);
         var after = new InterferenceProbe.Snapshot(SECOND, none, none, List.of(), Map.of(
-                0, new CpuTimes(100, 0, 0, 0, 0, 0, 0, 0), 1, new CpuTimes(30, 0, 0, 70, 0, 0, 0, 0)));
+                0, new CpuTimes(100, 0, 0, 0, 0, 0, 0, 0), 1, new CpuTimes(30, 0, 0, 70, 0, 0, 0, 0)), 0, 0);
         // CPU 0 (not pinned) was fully busy; on CPU 1 someone else ran 30% of the time
         assertEquals(0.30, probe.between(before, after).foreignCpuShare(), 1e-12);
+    }
+
+    @Test
+    void threadsThatEndedDuringTheIterationAreStillTheProcesssOwnTime() {
+        // thread per connection under churn: thread 2 ran 300 ms and ended; the per-thread sum sees only thread 1's 200 ms
+        ProcessSchedStats before = new ProcessSchedStats(1, Map.of(1L, new SchedStat(0, 0), 2L, new SchedStat(0, 0)));
+        ProcessSchedStats after = new ProcessSchedStats(1, Map.of(1L, new SchedStat(200_000_000L, 5_000_000L)));
+        assertEquals(new SchedStat(500_000_000L, 5_000_000L), InterferenceProbe.ownAndWaited(before, after, 500_000_000L),
+                "the ticks (which keep ended threads) count");
+        // while every thread lives, the precise per-thread sum counts, whatever the coarse ticks say
+        ProcessSchedStats alive = new ProcessSchedStats(1, Map.of(1L, new SchedStat(200_000_000L, 5_000_000L),
+                2L, new SchedStat(300_000_000L, 0)));
+        // (the wait is the busiest thread's: thread 2's, which did not wait)
+        assertEquals(new SchedStat(500_000_000L, 0), InterferenceProbe.ownAndWaited(before, alive, 490_000_000L));
     }
 
     @Test
