@@ -3,7 +3,6 @@ package org.iobench.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.iobench.bench.measure.ProcessCpuTicks;
 import org.iobench.bench.measure.ProcessSchedStats;
@@ -25,17 +24,13 @@ import org.iobench.bench.measure.ProcessSchedStats;
  * @param threads       live threads
  * @param allCpuNanos   CPU time of the whole process, ended threads included ({@code utime + stime}, 10 ms
  *                      ticks)
- * @param threadIds     the live threads' ids when {@code cpuNanos} came from schedstat; empty otherwise
+ * @param schedStats    the live threads' schedstat {@code cpuNanos} was summed from; null when read by ticks
  */
-public record ProcessStats(long cpuNanos, long rssKib, int threads, long allCpuNanos, Set<Long> threadIds) {
-
-    public ProcessStats {
-        threadIds = Set.copyOf(threadIds);
-    }
+public record ProcessStats(long cpuNanos, long rssKib, int threads, long allCpuNanos, ProcessSchedStats schedStats) {
 
     /** Figures without per-thread detail (tests, and processes read by ticks): the delta is the plain difference. */
     public ProcessStats(long cpuNanos, long rssKib, int threads) {
-        this(cpuNanos, rssKib, threads, cpuNanos, Set.of());
+        this(cpuNanos, rssKib, threads, cpuNanos, null);
     }
 
     /**
@@ -43,7 +38,7 @@ public record ProcessStats(long cpuNanos, long rssKib, int threads, long allCpuN
      * of {@code earlier} is still alive, else the tick difference, which counts the threads that ended.
      */
     public long cpuNanosSince(ProcessStats earlier) {
-        boolean threadEnded = !earlier.threadIds.isEmpty() && !threadIds.containsAll(earlier.threadIds);
+        boolean threadEnded = earlier.schedStats != null && schedStats != null && schedStats.threadEndedSince(earlier.schedStats);
         return threadEnded ? allCpuNanos - earlier.allCpuNanos : cpuNanos - earlier.cpuNanos;
     }
 
@@ -52,18 +47,16 @@ public record ProcessStats(long cpuNanos, long rssKib, int threads, long allCpuN
     public static ProcessStats read(long pid) throws IOException {
         Path proc = Path.of("/proc", Long.toString(pid));
         long allCpuNanos = ProcessCpuTicks.read(pid) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
-        long cpuNanos = allCpuNanos;
-        Set<Long> threadIds = Set.of();
+        ProcessSchedStats threads = null;
         try {
-            ProcessSchedStats threads = ProcessSchedStats.read(pid);
-            cpuNanos = threads.total().runNanos();
-            threadIds = threads.byThread().keySet();
+            threads = ProcessSchedStats.read(pid);
         } catch (IOException noSchedstat) {
             // the ticks, then
         }
+        long cpuNanos = threads == null ? allCpuNanos : threads.total().runNanos();
         String status = Files.readString(proc.resolve("status"));
         return new ProcessStats(cpuNanos, parseStatusNumber(status, "VmRSS"), (int) parseStatusNumber(status, "Threads"),
-                allCpuNanos, threadIds);
+                allCpuNanos, threads);
     }
 
     /** USER_HZ, the unit of /proc's CPU times. */
@@ -76,11 +69,6 @@ public record ProcessStats(long cpuNanos, long rssKib, int threads, long allCpuN
         try (var entries = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             return entries.count();
         }
-    }
-
-    /** utime + stime of a {@code /proc/<pid>/stat} line, in clock ticks ({@link ProcessCpuTicks#parse}). */
-    static long parseCpuTicks(String stat) {
-        return ProcessCpuTicks.parse(stat);
     }
 
     /** The number in a {@code /proc/<pid>/status} line such as {@code VmRSS:    1234 kB}. */

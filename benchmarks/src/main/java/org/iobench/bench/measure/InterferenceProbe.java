@@ -76,8 +76,7 @@ public final class InterferenceProbe {
      */
     static SchedStat ownAndWaited(ProcessSchedStats before, ProcessSchedStats after, long tickNanos) {
         long run = after.since(before).runNanos();
-        boolean threadEnded = !after.byThread().keySet().containsAll(before.byThread().keySet());
-        if (threadEnded) run = Math.max(run, tickNanos);
+        if (after.threadEndedSince(before)) run = Math.max(run, tickNanos);
         return new SchedStat(run, after.busiestSince(before).waitNanos());
     }
 }

@@ -73,6 +73,11 @@ public record ProcessSchedStats(long pid, Map<Long, SchedStat> byThread) {
         return busiest;
     }
 
+    /** Whether a thread of the earlier snapshot has ended since: its last part is then missing from {@link #since}. */
+    public boolean threadEndedSince(ProcessSchedStats earlier) {
+        return !byThread.keySet().containsAll(earlier.byThread.keySet());
+    }
+
     public SchedStat total() {
         return since(new ProcessSchedStats(pid, Map.of()));
     }
