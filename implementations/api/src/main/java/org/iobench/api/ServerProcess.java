@@ -171,10 +171,11 @@ public final class ServerProcess implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                String states = ThreadStates.of(process.pid());
                 process.destroyForcibly();
                 process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 throw new IllegalStateException(impl.id + " did not stop within " + grace.toSeconds() + " s of SIGTERM ("
-                        + threads + " threads); killed. Last output:\n  " + String.join("\n  ", recentOutput()));
+                        + threads + " threads); killed. Its threads then: " + states + ". Last output:\n  " + String.join("\n  ", recentOutput()));
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
