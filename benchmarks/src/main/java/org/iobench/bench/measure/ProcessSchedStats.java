@@ -37,8 +37,11 @@ public record ProcessSchedStats(long pid, Map<Long, SchedStat> byThread) {
                 try {
                     byThread.put(Long.parseLong(thread.getFileName().toString()),
                             SchedStat.parse(Files.readString(thread.resolve("schedstat"))));
-                } catch (NoSuchFileException gone) {
-                    // the thread ended between listing and reading
+                } catch (IOException ended) {
+                    // The thread ended between listing and reading: its entry is gone (NoSuchFileException),
+                    // or still listed while the thread exits, when reading it fails with ESRCH ("No such
+                    // process"; connection churn on thread-per-connection ends threads all the time).
+                    // Only the whole process being gone fails the read: that is checked below.
                 }
             }
         } catch (NoSuchFileException e) {
@@ -46,6 +49,7 @@ public record ProcessSchedStats(long pid, Map<Long, SchedStat> byThread) {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        if (byThread.isEmpty() && !Files.isDirectory(tasks)) throw new IOException("no process " + pid + " (" + tasks + " is gone)");
         // threads may end while being read, but not all of them while the process lives: the file is missing
         if (listed > 0 && byThread.isEmpty()) {
             throw new IOException("no schedstat under " + tasks + ": this kernel does not provide it (CONFIG_SCHED_INFO)");

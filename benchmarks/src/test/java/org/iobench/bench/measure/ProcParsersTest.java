@@ -94,6 +94,14 @@ class ProcParsersTest {
     }
 
     @Test
+    void aThreadWhoseFileCannotBeReadAsItExitsIsSkipped(@TempDir Path proc) throws IOException {
+        writeSchedstat(proc, 42, 42, "1000 200 5\n");
+        // an exiting thread is still listed but its file fails with ESRCH; any read error stands in for that here
+        Files.createDirectories(proc.resolve("42/task/43/schedstat"));
+        assertEquals(Map.of(42L, new SchedStat(1000, 200)), ProcessSchedStats.read(proc, 42).byThread());
+    }
+
+    @Test
     void aKernelWithoutSchedstatIsAClearErrorNotSilentZeros(@TempDir Path proc) throws IOException {
         Files.createDirectories(proc.resolve("42/task/42"));
         IOException e = assertThrows(IOException.class, () -> ProcessSchedStats.read(proc, 42));
