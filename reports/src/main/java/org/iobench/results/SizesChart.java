@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -20,13 +21,22 @@ final class SizesChart {
     private SizesChart() {
     }
 
-    /** A chart per (connections, depth) with at least three message sizes; file stem → chart. */
+    /**
+     * A chart per combination of every other parameter (connections, depth, and work or pool size where
+     * a run varied them) with at least three message sizes; file stem → chart. Results that differ in
+     * anything but the size never share a line: a 1 KiB echo with 1 ms of blocking work is not a point
+     * on the plain echo's curve.
+     */
     static Map<String, XYChart> draw(List<BenchResult> results) {
         Map<String, List<BenchResult>> groups = new TreeMap<>();
         for (BenchResult r : results) {
             if (!r.shortName().equals(Charts.THROUGHPUT_BENCHMARK) || !r.params().containsKey(PAYLOAD)) continue;
-            groups.computeIfAbsent("connections" + r.params().get(Panel.CONNECTIONS) + "-depth" + r.params().getOrDefault("depth", "1"),
-                    k -> new ArrayList<>()).add(r);
+            Map<String, String> others = new TreeMap<>(r.params());
+            others.keySet().removeAll(List.of(BenchResult.IMPL, PAYLOAD, Panel.CONNECTIONS, "depth"));
+            String extra = others.entrySet().stream().map(e -> "-" + e.getKey() + e.getValue()).collect(Collectors.joining())
+                    .replaceAll("[^A-Za-z0-9._-]", "_");
+            groups.computeIfAbsent("connections" + r.params().get(Panel.CONNECTIONS) + "-depth" + r.params().getOrDefault("depth", "1")
+                    + extra, k -> new ArrayList<>()).add(r);
         }
         Map<String, XYChart> charts = new TreeMap<>();
         groups.forEach((slug, group) -> {
