@@ -81,10 +81,10 @@ final class DriverThread {
         return driver.awaitEcho();
     }
 
-    /** @Setup(Level.Iteration): the interval starts now; the open-loop schedule forgets the pause between iterations. */
+    /** @Setup(Level.Iteration): the driver resumes after the pause between iterations, then the interval starts. */
     void startInterval(boolean measurement) {
         measuring = measurement;
-        driver.restartSchedule();
+        driver.resumeAfterPause();
         driver.intervalSnapshot();
     }
 

@@ -21,7 +21,7 @@ final class Connection {
 
     /** Open loop: messages the schedule has assigned to this connection so far. */
     long messagesScheduled;
-    /** Open loop: message number at which the current schedule anchor starts (see restartSchedule). */
+    /** Open loop: message number at which the current schedule anchor starts (see LoadDriver.resumeAfterPause). */
     long scheduleBase;
     /** Messages committed to the send stream (stamped); their bytes may still be partly unwritten. */
     long messagesQueued;

@@ -11,8 +11,12 @@ public interface Load extends AutoCloseable {
     /** Pumps until one more op (a verified echo) has completed and consumes it; returns ops consumed so far. */
     long awaitEcho();
 
-    /** An open loop forgets the pause between iterations; a closed loop has nothing to restart. */
-    void restartSchedule();
+    /**
+     * Before an iteration, after a pause in which nobody pumped (JMH between iterations): an open loop
+     * re-anchors its schedule; a closed loop reads, verified but not counted, the echoes that completed
+     * during the pause, so that the iteration counts only what completed inside it.
+     */
+    void resumeAfterPause();
 
     /** Closes the current interval and opens the next. */
     DriverSnapshot intervalSnapshot();
