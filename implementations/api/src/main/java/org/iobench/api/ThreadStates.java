@@ -37,11 +37,15 @@ public final class ThreadStates {
                 } catch (IOException e) {
                     continue;   // the thread ended while we looked
                 }
-                String[] parsed = parseStat(stat);
-                if (parsed == null) continue;
+                ProcStat parsed;
+                try {
+                    parsed = ProcStat.parse(stat);
+                } catch (IllegalArgumentException e) {
+                    continue;   // not a stat line: nothing to count
+                }
                 threads++;
-                byState.merge(parsed[1], 1, Integer::sum);
-                if (NAMED.contains(parsed[0])) named.add(parsed[0] + " " + parsed[1] + " " + wchan(task));
+                byState.merge(parsed.state(), 1, Integer::sum);
+                if (NAMED.contains(parsed.command())) named.add(parsed.command() + " " + parsed.state() + " " + wchan(task));
             }
         } catch (IOException e) {
             return "thread states unavailable (" + e.getMessage() + ")";
@@ -51,17 +55,6 @@ public final class ThreadStates {
         text.setLength(text.length() - 2);
         if (!named.isEmpty()) text.append("; ").append(String.join(", ", named));
         return text.toString();
-    }
-
-    /**
-     * {name, state} from a {@code /proc/PID/task/TID/stat} line, or null if malformed. The name sits in
-     * parentheses and may itself contain spaces and parentheses, so the state is read after the last ')'.
-     */
-    static String[] parseStat(String stat) {
-        int open = stat.indexOf('(');
-        int close = stat.lastIndexOf(')');
-        if (open < 0 || close < open || close + 2 >= stat.length()) return null;
-        return new String[] {stat.substring(open + 1, close), stat.substring(close + 2, close + 3)};
     }
 
     private static String wchan(Path task) {
