@@ -49,12 +49,6 @@ public final class BenchMain {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
-    /**
-     * Forked JVM start, server start, connecting, warm-up until steady (1.5-4 s) and teardown, per
-     * fork: about 3.5 s on the 2-vCPU development VM (results/2026-11-27-vm: 9 min 29 s for 120 forks
-     * of 4 x 300 ms measured iterations each).
-     */
-    static final double OVERHEAD_SECONDS_PER_FORK = 4;
 
     private BenchMain() {
     }
@@ -147,12 +141,11 @@ public final class BenchMain {
             System.err.println("bench: nothing to run: every trial was skipped or deselected (see the lines above); no run folder written");
             return EXIT_FAILED;
         }
-        Preset.Timing timing = options.timing();
+        Preset.Timing timing = jmh.timing(options.timing());
         long seed = options.seed() != null ? options.seed() : System.currentTimeMillis();
         List<TrialSchedule.Slot> schedule = TrialSchedule.shuffled(TrialSchedule.trials(plan), timing.rounds(), seed);
-        double estimate = plan.measuredSeconds(timing) + schedule.size() * OVERHEAD_SECONDS_PER_FORK;
-        System.out.printf("bench: %d trials x %d rounds = %d forks (each round in a fresh shuffled order, seed %d), roughly %s"
-                        + " (unless JMH options change the timing)%n",
+        double estimate = plan.estimatedSeconds(timing);
+        System.out.printf("bench: %d trials x %d rounds = %d forks (each round in a fresh shuffled order, seed %d), roughly %s%n",
                 plan.trials(), timing.rounds(), schedule.size(), seed, minutes(estimate));
         System.out.println("bench: pinning " + (pinning.pinned() ? "driver to CPUs " + pinning.driverList() + ", server to CPUs "
                 + pinning.serverList() : "off (one CPU, or -Diobench.pin=false)") + "; descriptor limit " + fd);

@@ -23,6 +23,16 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
 
     /** The plain echo: a run without work kinds names none (its trials' keys are as before work existed). */
     static final List<String> NO_WORK = List.of("none");
+    /**
+     * Per fork, besides its measured iterations: the forked JVM's and the server's start, connecting,
+     * warm-up until steady (1.5-4 s) and teardown. Measured on the 2-vCPU development VM as wall time
+     * over forks, less their measured iterations: 3.8 s (quick, results/2026-11-28-vm-7), 4.4 s
+     * (standard, results/2026-11-28-vm-5), 4.8 s (workloads, results/2026-11-28-vm-2: 1,000 connections
+     * and 64 KiB messages take longer to set up and warm up).
+     */
+    static final double OVERHEAD_SECONDS_PER_FORK = 4.3;
+    /** Forks measured again (CPU placement, interference), as a share of the planned ones: 12-19% in those runs. */
+    static final double REMEASURED_SHARE = 0.13;
 
     /**
      * One JMH invocation: a benchmark over the product of its parameter values.
@@ -153,6 +163,16 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
     /** Seconds the trials spend measuring over all rounds (JVM and server start-up and warm-up come on top). */
     public double measuredSeconds(Preset.Timing timing) {
         return timing.rounds() * timing.measurementIterations() * seconds(timing.measurementTime()) * trials();
+    }
+
+    /**
+     * What a run of this plan takes on the 2-vCPU development VM: every fork's measured iterations and
+     * its {@link #OVERHEAD_SECONDS_PER_FORK}, plus the forks measured again for CPU placement or
+     * interference ({@link #REMEASURED_SHARE}).
+     */
+    public double estimatedSeconds(Preset.Timing timing) {
+        double forks = (double) trials() * timing.rounds();
+        return (measuredSeconds(timing) + forks * OVERHEAD_SECONDS_PER_FORK) * (1 + REMEASURED_SHARE);
     }
 
     static double seconds(String jmhTime) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -88,6 +89,17 @@ final class JmhArgs {
         if (user.getThreads().hasValue() && user.getThreads().get() < 1) {
             throw new BenchOptions.UsageException("-t max: give a number of driver threads (at most the driver's CPUs)");
         }
+    }
+
+    /**
+     * The timing the forks actually run: the preset's, with the user's -i and -r in its place, so that
+     * the estimate and the run's description ({@code measurement} in env.properties, "How measured" in
+     * summary.md) state what was measured rather than what the preset would have measured.
+     */
+    Preset.Timing timing(Preset.Timing preset) {
+        int iterations = user.getMeasurementIterations().hasValue() ? user.getMeasurementIterations().get() : preset.measurementIterations();
+        String time = user.getMeasurementTime().hasValue() ? user.getMeasurementTime().get().convertTo(TimeUnit.MILLISECONDS) + "ms" : preset.measurementTime();
+        return new Preset.Timing(preset.rounds(), iterations, time);
     }
 
     /** Rounds x forks per round x measurement iterations: the iterations a complete (merged) result holds. */

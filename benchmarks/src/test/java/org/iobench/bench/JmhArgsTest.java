@@ -41,6 +41,14 @@ class JmhArgsTest {
     }
 
     @Test
+    void theRunDescribesTheIterationsTheUserAskedFor() throws Exception {
+        // env.properties' "measurement" and the estimate come from this: -i and -r replace the preset's
+        Preset.Timing asked = JmhArgs.parse(List.of("-i", "7", "-r", "2s")).timing(Preset.QUICK.timing);
+        assertEquals(new Preset.Timing(Preset.QUICK.timing.rounds(), 7, "2000ms"), asked);
+        assertEquals(Preset.QUICK.timing, JmhArgs.parse(List.of("-wi", "1")).timing(Preset.QUICK.timing));
+    }
+
+    @Test
     void parametersGivenByTheUserReachThePlan() throws Exception {
         JmhArgs user = JmhArgs.parse(List.of("-p", "connections=10,1000", "-p", "depth=16"));
         assertEquals(Map.of("connections", List.of("10", "1000"), "depth", List.of("16")), user.paramOverrides());
