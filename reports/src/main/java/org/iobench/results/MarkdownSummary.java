@@ -291,6 +291,9 @@ public final class MarkdownSummary {
         }
         Measure m = measure.get();
         boolean count = figure.metric.equals("server.threads");
+        if (figure.metric.equals(Metric.MEMORY_PER_CONNECTION) && m.includesZero()) {
+            return Numbers.perConnection(m) + (result.clientBound() ? " †" : "");
+        }
         String text = count ? Long.toString(Math.round(m.score())) : Numbers.compact(m.score());
         double spread = m.relativeSpread();
         if (Double.isFinite(spread)) {

@@ -23,6 +23,11 @@ public record Measure(double score, double error, double ciLow, double ciHigh, S
         return Math.max(score - ciLow, ciHigh - score) / Math.abs(score);
     }
 
+    /** A finite interval that reaches 0 from both sides (or touches it) around a non-zero figure: its sign is unknown. */
+    public boolean includesZero() {
+        return hasInterval() && Double.isFinite(ciLow) && Double.isFinite(ciHigh) && ciLow <= 0 && ciHigh >= 0 && score != 0;
+    }
+
     /** Error usable for error bars: 0 when JMH gave none. */
     public double errorOrZero() {
         return Double.isFinite(error) ? error : 0;

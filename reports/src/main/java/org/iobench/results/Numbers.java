@@ -26,6 +26,20 @@ public final class Numbers {
         return significant(value);
     }
 
+    /**
+     * A per-connection memory figure, or "≈0 (±X)" when its interval includes 0. With few connections
+     * the figure is the whole server's memory change divided by 1 or 10, and a JVM's RSS moves by
+     * megabytes between samples (malloc arenas, the code cache, an allocator's chunks): divided by one
+     * connection that noise can read as thousands of KiB either side of 0. An interval that includes 0
+     * cannot tell the connections' cost from it, so no signed figure is printed; X is the farther bound.
+     */
+    public static String perConnection(Measure m) {
+        if (m.includesZero()) {
+            return "≈0 (±" + compact(Math.max(-m.ciLow(), m.ciHigh())) + ")";
+        }
+        return compact(m.score());
+    }
+
     private static String significant(double value) {
         double magnitude = Math.abs(value);
         if (magnitude == 0) {

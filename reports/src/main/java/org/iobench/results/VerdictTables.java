@@ -138,8 +138,8 @@ final class VerdictTables {
                 boolean tied = result.impl().equals(top) || toBest.map(r -> r.low() <= 1 && 1 <= r.high()).orElse(false);
                 String figure = Numbers.compact(result.metric(metric).get().score());
                 String ratio = result.impl().equals(top) ? "1" : toBest.map(VerdictTables::ratio).orElse("–");
-                String last = result.metric(workload == Workload.CHURN ? "latency.p99" : MEMORY)
-                        .map(m -> Numbers.compact(m.score())).orElse("–");
+                String last = workload == Workload.CHURN ? result.metric("latency.p99").map(m -> Numbers.compact(m.score())).orElse("–")
+                        : result.metric(MEMORY).map(Numbers::perConnection).orElse("–");
                 String third;
                 String fourth;
                 if (closedLoop) {
