@@ -84,6 +84,13 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
         List<String> skipped = new ArrayList<>();
         List<String> runImpls = overrides.getOrDefault("impl", impls);
         for (Preset.Matrix matrix : preset.matrices) {
+            List<String> matrixImpls = matrix.onlyImpls().isEmpty() ? runImpls
+                    : runImpls.stream().filter(matrix.onlyImpls()::contains).toList();
+            // -p offloadThreads applies to every blocking-work matrix, so the preset's own pool sweeps (whose points
+            // the work matrices then cover) are left out: otherwise those trials would run twice
+            if (matrixImpls.isEmpty() || overrides.containsKey(OFFLOAD_THREADS) && !matrix.offloadThreads().equals(RUN_OFFLOAD_THREADS)) {
+                continue;
+            }
             List<Integer> connections = ints(overrides.get("connections"), matrix.connections());
             List<Integer> payloads = ints(overrides.get("payloadBytes"), matrix.payloadBytes());
             List<Integer> loads = ints(overrides.get(matrix.kind().loadParam), matrix.loads());
@@ -103,14 +110,14 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
             }
             if (works.equals(NO_WORK)) {
                 byThreads.forEach((threads, counts) -> invocations.add(
-                        new Invocation(matrix.kind(), runImpls, counts, payloads, loads, works, serverThreads, RUN_OFFLOAD_THREADS, threads)));
+                        new Invocation(matrix.kind(), matrixImpls, counts, payloads, loads, works, serverThreads, RUN_OFFLOAD_THREADS, threads)));
                 continue;
             }
             // one invocation per work kind, without the models that cannot do it (said once, with why)
             for (String work : works) {
                 List<String> able = new ArrayList<>();
                 boolean poolSwept = !offloadThreads.equals(RUN_OFFLOAD_THREADS) && Work.parse(work) instanceof Work.Block;
-                for (String impl : runImpls) {
+                for (String impl : matrixImpls) {
                     String why = Implementation.byId(impl).map(i -> i.workUnavailable(Work.parse(work))).orElse(null);
                     if (why == null && poolSwept && Implementation.byId(impl).map(i -> !i.offloadsBlockingWork()).orElse(false)) {
                         why = "it has no offload pool to size (offloadThreads=" + offloadThreads.stream().map(String::valueOf)

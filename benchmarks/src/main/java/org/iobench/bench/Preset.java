@@ -25,10 +25,11 @@ import java.util.Locale;
  *   <li>{@code workloads}: what users run rather than a pure echo at one size: message sizes 64 B to 64 KiB at
  *       100 and 1,000 connections; 1 KiB messages with 20 µs of CPU or a 1 ms blocking call each (closed loop at
  *       100 and 1,000 connections, and the blocking call in the open loop at 5,000 echoes/s over 1,000 connections,
- *       a rate a 64-thread offload pool carries); the event loops' offload pool swept (none, i.e. blocking on
- *       the loop, 16 and 256 threads besides the default 64) under the blocking call at 1,000 connections;
- *       connection churn (connect, one echo, close; 1 and 100 in flight); 5 rounds of
- *       shorter iterations (the budget: well under an hour on 2 cores).
+ *       a rate a 64-thread offload pool carries); the event loops' offload pool swept (16 and 256 threads
+ *       besides the default 64) under the blocking call at 1,000 connections, and the classic mistake, an event
+ *       loop blocking on its own thread, once ({@code netty-epoll-et}, no pool); connection churn (connect, one
+ *       echo, close; 1 and 100 in flight); 5 rounds of shorter iterations (about 90 minutes on 2 cores: well
+ *       under an hour would need a smaller matrix than the question asks for, or fewer rounds than an interval needs).
  *   <li>{@code c100k}: only the scale beyond C10K, 50,000 and 100,000 connections, ping-pong and open loop, 3
  *       rounds; needs an open-file limit of about 100,300 per process (as root: {@code ulimit -n 200000}), and
  *       leaves out, with the reason, the counts the limit cannot hold.
@@ -59,7 +60,9 @@ public enum Preset {
     WORKLOADS(new Timing(5, 3, "300ms"), Integer.MAX_VALUE,
             Matrix.throughput(List.of(100, 1_000), Matrix.SIZES, List.of(1)),
             Matrix.throughput(List.of(100, 1_000), List.of(1_024), List.of(1)).withWork("cpu:20", "block:1"),
-            Matrix.throughput(List.of(1_000), List.of(1_024), List.of(1)).withWork("block:1").withOffload(0, 16, 256),
+            Matrix.throughput(List.of(1_000), List.of(1_024), List.of(1)).withWork("block:1").withOffload(16, 256),
+            // the classic mistake, shown once: an event loop that makes the blocking call itself (no pool)
+            Matrix.throughput(List.of(1_000), List.of(1_024), List.of(1)).withWork("block:1").withOffload(0).onlyFor("netty-epoll-et"),
             Matrix.latency(List.of(1_000), List.of(1_024), List.of(5_000)).withWork("block:1"),
             Matrix.churn(List.of(1, 100), List.of(64), List.of(1)));
 
@@ -125,9 +128,10 @@ public enum Preset {
      * @param works          work kinds per message ({@link BenchPlan#NO_WORK}: the plain echo)
      * @param offloadThreads offload pool sizes swept for blocking work on the event loops
      *                       ({@link BenchPlan#RUN_OFFLOAD_THREADS}: the run's setting, not swept)
+     * @param onlyImpls      the implementations this matrix is for, of those the run has; empty: every one
      */
     public record Matrix(Kind kind, List<Integer> connections, List<Integer> payloadBytes, List<Integer> loads, List<String> works,
-                         List<Integer> offloadThreads) {
+                         List<Integer> offloadThreads, List<String> onlyImpls) {
         public static final List<Integer> ALL_CONNECTIONS = List.of(1, 10, 100, 1_000, 10_000);
         /** Past C10K: where thread-per-connection and memory per connection decide who gets there. */
         public static final List<Integer> BEYOND_C10K = List.of(50_000, 100_000);
@@ -142,15 +146,16 @@ public enum Preset {
             loads = List.copyOf(loads);
             works = List.copyOf(works);
             offloadThreads = List.copyOf(offloadThreads);
+            onlyImpls = List.copyOf(onlyImpls);
         }
 
         Matrix(Kind kind, List<Integer> connections, List<Integer> payloadBytes, List<Integer> loads) {
-            this(kind, connections, payloadBytes, loads, BenchPlan.NO_WORK, BenchPlan.RUN_OFFLOAD_THREADS);
+            this(kind, connections, payloadBytes, loads, BenchPlan.NO_WORK, BenchPlan.RUN_OFFLOAD_THREADS, List.of());
         }
 
         /** The same matrix with each message worked on in these ways ({@link org.iobench.api.Work}). */
         Matrix withWork(String... kinds) {
-            return new Matrix(kind, connections, payloadBytes, loads, List.of(kinds), offloadThreads);
+            return new Matrix(kind, connections, payloadBytes, loads, List.of(kinds), offloadThreads, onlyImpls);
         }
 
         /**
@@ -158,7 +163,12 @@ public enum Preset {
          * (0: block on the loop, the classic mistake); the models without a pool are left out of it, with the reason.
          */
         Matrix withOffload(Integer... poolSizes) {
-            return new Matrix(kind, connections, payloadBytes, loads, works, List.of(poolSizes));
+            return new Matrix(kind, connections, payloadBytes, loads, works, List.of(poolSizes), onlyImpls);
+        }
+
+        /** The same matrix for these implementations only (those of them the run has): a point worth making once, not per model. */
+        Matrix onlyFor(String... implIds) {
+            return new Matrix(kind, connections, payloadBytes, loads, works, offloadThreads, List.of(implIds));
         }
 
         static Matrix throughput(List<Integer> connections, List<Integer> payloadBytes, List<Integer> depths) {

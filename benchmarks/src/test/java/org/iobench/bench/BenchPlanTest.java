@@ -70,12 +70,14 @@ class BenchPlanTest {
         // ping-pong at 100 and 1,000 connections x 4 sizes, churn with 1 and 100 in flight, per implementation;
         // then work at 100 and 1,000 connections: cpu:20 by all but native-io-uring, block:1 (closed loop, and the
         // open loop at 1,000) by the 9 Java models: the C servers have no pool
-        // and the 7 Java event loops' offload pool swept over 3 more sizes under block:1 at 1,000 connections
-        assertEquals(12 * (2 * 4 + 2) + 11 * 2 + 9 * 2 + 9 + 7 * 3, plan.trials());
+        // and the 7 Java event loops' offload pool swept over 2 more sizes under block:1 at 1,000 connections,
+        // and the classic mistake (no pool: the loop blocks) once, for netty-epoll-et
+        assertEquals(12 * (2 * 4 + 2) + 11 * 2 + 9 * 2 + 9 + 7 * 2 + 1, plan.trials());
         assertTrue(plan.skipped().contains("org.iobench.bench.ThroughputBenchmark.echo impl=virtual work=block:1 skipped: it has no"
-                + " offload pool to size (offloadThreads=0,16,256 is swept for the event loops only)"), plan.skipped().toString());
-        assertTrue(plan.invocations().stream().anyMatch(i -> i.offloadThreads().equals(List.of(0, 16, 256))
+                + " offload pool to size (offloadThreads=16,256 is swept for the event loops only)"), plan.skipped().toString());
+        assertTrue(plan.invocations().stream().anyMatch(i -> i.offloadThreads().equals(List.of(16, 256))
                 && i.impls().contains("netty-epoll-et") && !i.impls().contains("blocking")));
+        assertTrue(plan.invocations().stream().anyMatch(i -> i.offloadThreads().equals(List.of(0)) && i.impls().equals(List.of("netty-epoll-et"))));
         assertEquals(7, plan.skipped().stream().filter(l -> l.contains("work is not available")).count(), plan.skipped().toString());
         assertTrue(plan.skipped().contains("org.iobench.bench.ThroughputBenchmark.echo impl=native-io-uring work=cpu:20 skipped: cpu"
                 + " work is not available: its provided-buffer receive path frames no messages"), plan.skipped().toString());
@@ -84,6 +86,20 @@ class BenchPlanTest {
         assertTrue(plan.invocations().stream().anyMatch(i -> i.kind() == Preset.Kind.CHURN && i.connections().equals(List.of(1, 100))));
         assertTrue(plan.invocations().stream().anyMatch(i -> i.kind() == Preset.Kind.THROUGHPUT
                 && i.payloadBytes().equals(List.of(64, 1_024, 16_384, 65_536))));
+    }
+
+    @Test
+    void aMatrixForOneModelRunsOnlyWhereThatModelRunsAndYieldsToTheUsersSweep() {
+        // without netty-epoll-et in the run there is no blocking-loop point, and nothing is said to be skipped for it
+        BenchPlan without = BenchPlan.of(Preset.WORKLOADS, List.of("nio-selector"), 1, ROOMY, Map.of());
+        assertTrue(without.invocations().stream().noneMatch(i -> i.offloadThreads().equals(List.of(0))));
+        // -p offloadThreads=0,64 replaces the preset's sweeps: every blocking-work trial takes it, and none is planned twice
+        BenchPlan swept = BenchPlan.of(Preset.WORKLOADS, List.of("nio-selector", "netty-epoll-et"), 1, ROOMY,
+                Map.of(BenchPlan.OFFLOAD_THREADS, List.of("0", "64")));
+        List<BenchPlan.Invocation> trials = TrialSchedule.trials(swept);
+        assertEquals(trials.size(), trials.stream().map(t -> t.kind() + " " + t.params()).distinct().count(), trials.toString());
+        // block:1 at 100 and 1,000 connections in the closed loop and at 1,000 in the open loop, 2 pools, 2 event loops
+        assertEquals(3 * 2 * 2, trials.stream().filter(t -> t.works().equals(List.of("block:1"))).count());
     }
 
     @Test
