@@ -17,6 +17,7 @@ import org.iobench.api.Availability;
 import org.iobench.api.Implementation;
 import org.iobench.api.IobenchHome;
 import org.iobench.api.ServerCommand;
+import org.iobench.api.ServerLauncher;
 import org.iobench.api.Settings;
 import org.iobench.bench.driver.DriverIoKind;
 import org.iobench.bench.driver.SourceAddresses;
@@ -188,11 +189,12 @@ public final class BenchMain {
         common.put("target", options.targetText());
         common.put("server.launcher", options.target() != null ? "" : Settings.SERVER_LAUNCHER.value().strip());
         common.put("server.bind", options.target() != null ? "" : Settings.SERVER_BIND.value().strip());
+        // the pool size of results that do not sweep it (charts place them on the pool-size axis)
+        common.put("offload.threads", Settings.OFFLOAD_THREADS.value().strip());
         // a profiled run's figures are never compared (scripts/compare refuses it): docs/results.md
         common.put(PROFILE, options.profile() == null ? "" : options.profile().id());
         common.put("profile.tool", profiler);
-        common.put("server.metrics", options.target() != null ? "absent: the server was started elsewhere, its /proc is not ours to read"
-                : "measured from /proc/<server pid>");
+        common.put("server.metrics", serverMetrics(options.target() != null, ServerLauncher.parse(Settings.SERVER_LAUNCHER.value())));
         common.put("trials.planned", Integer.toString(plan.trials()));
         common.put("rounds", Integer.toString(timing.rounds()));
         common.put("rounds.seed", Long.toString(seed));
@@ -294,6 +296,16 @@ public final class BenchMain {
         int exit = EXIT_OK;
         for (Side side : sides) exit = Math.max(exit, side.record().finish(status));
         return exit;
+    }
+
+    /** Where the server-side figures come from, for env.properties (ServerTrial does the reading). */
+    static String serverMetrics(boolean target, ServerLauncher launcher) {
+        String agent = "read from the server host's /proc by an agent started through the launcher: CPU, memory, threads and"
+                + " descriptors; GC pauses, live heap and the interference and CPU-distance probes are absent";
+        if (target) return "absent: the server was started elsewhere, its /proc is not ours to read";
+        if (launcher.isEmpty()) return "measured from /proc/<server pid>";
+        if (launcher.isRemoteShell()) return agent;
+        return "measured from /proc/<server pid> when the launcher execs the server in place; else " + agent;
     }
 
     /**

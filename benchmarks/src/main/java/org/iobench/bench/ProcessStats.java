@@ -1,9 +1,8 @@
 package org.iobench.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.iobench.bench.measure.ProcFiles;
 import org.iobench.bench.measure.ProcessCpuTicks;
 import org.iobench.bench.measure.ProcessSchedStats;
 
@@ -45,16 +44,20 @@ public record ProcessStats(long cpuNanos, long rssKib, int threads, long allCpuN
     private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
 
     public static ProcessStats read(long pid) throws IOException {
-        Path proc = Path.of("/proc", Long.toString(pid));
-        long allCpuNanos = ProcessCpuTicks.read(pid) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+        return read(ProcFiles.LOCAL, pid);
+    }
+
+    /** The same from wherever {@code proc} reads: the server's own host, for a server started there. */
+    public static ProcessStats read(ProcFiles proc, long pid) throws IOException {
+        long allCpuNanos = ProcessCpuTicks.read(proc, pid) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
         ProcessSchedStats threads = null;
         try {
-            threads = ProcessSchedStats.read(pid);
+            threads = ProcessSchedStats.read(proc, pid);
         } catch (IOException noSchedstat) {
             // the ticks, then
         }
         long cpuNanos = threads == null ? allCpuNanos : threads.total().runNanos();
-        String status = Files.readString(proc.resolve("status"));
+        String status = proc.read(pid + "/status");
         return new ProcessStats(cpuNanos, parseStatusNumber(status, "VmRSS"), (int) parseStatusNumber(status, "Threads"),
                 allCpuNanos, threads);
     }
@@ -66,9 +69,11 @@ public record ProcessStats(long cpuNanos, long rssKib, int threads, long allCpuN
 
     /** Descriptors the process holds open (entries of /proc/<pid>/fd; needs the same user). */
     public static long openFiles(long pid) throws IOException {
-        try (var entries = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-            return entries.count();
-        }
+        return openFiles(ProcFiles.LOCAL, pid);
+    }
+
+    public static long openFiles(ProcFiles proc, long pid) throws IOException {
+        return proc.count(pid + "/fd");
     }
 
     /** The number in a {@code /proc/<pid>/status} line such as {@code VmRSS:    1234 kB}. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.iobench.api.Implementation;
 import org.iobench.api.IobenchHome;
 import org.iobench.api.ServerConfig;
+import org.iobench.api.ServerLauncher;
 import org.iobench.api.ServerProcess;
 import org.iobench.api.Settings;
 import org.iobench.bench.driver.DriverSnapshot;
@@ -21,6 +22,8 @@ import org.iobench.bench.measure.HotSpotPerfData;
 import org.iobench.bench.measure.InterferenceProbe;
 import org.iobench.bench.measure.IterationInterference;
 import org.iobench.bench.measure.LiveHeap;
+import org.iobench.bench.measure.ProcFiles;
+import org.iobench.bench.measure.RemoteProcFiles;
 import org.iobench.bench.measure.ServerPrimer;
 import org.iobench.bench.profile.ProfileEvent;
 import org.iobench.bench.profile.ServerProfiler;
@@ -64,6 +67,10 @@ final class ServerTrial {
     final TrialLedger ledger = new TrialLedger();
     private final CpuPinning pinning;
     private final ServerProcess server;
+    /** Where the server's /proc is read: here, or its own host through an agent (a forwarding launcher). */
+    private final ProcFiles serverProc;
+    /** The server's pid where it runs. */
+    private final long serverPid;
     private final InetSocketAddress address;
     /** A HotSpot server, whose GC pause counters are read; a native one publishes none. */
     private final boolean javaServer;
@@ -104,7 +111,8 @@ final class ServerTrial {
     private volatile long iterationEndNanos;
 
     private ServerTrial(String implId, int connections, int payloadBytes, double offeredRate, CpuPinning pinning,
-                        ServerProcess server, boolean javaServer, InetSocketAddress address, ServerProfiler profiler) throws IOException {
+                        ServerProcess server, ProcFiles serverProc, boolean javaServer, InetSocketAddress address,
+                        ServerProfiler profiler) throws IOException {
         this.implId = implId;
         this.profiler = profiler;
         this.connections = connections;
@@ -112,17 +120,21 @@ final class ServerTrial {
         this.offeredRate = offeredRate;
         this.pinning = pinning;
         this.server = server;
+        this.serverProc = serverProc;
+        this.serverPid = server == null ? -1 : server.serverPid();
         this.address = address;
         this.javaServer = javaServer;
-        if (server != null) primeAndSettle(implId, server, address, payloadBytes);
+        // On another host only what its /proc says is read: the heap, GC counters and the probes need this host
+        boolean here = serverProc == ProcFiles.LOCAL;
+        if (server != null) primeAndSettle(implId, server, serverProc, serverPid, address, payloadBytes);
         // before the idle RSS: the first attach starts the server's Attach Listener thread, a cost of the baseline
-        this.idleLiveHeapBytes = server == null || !javaServer ? -1 : liveHeapBytes(server.pid());
-        this.idleRssKib = server == null ? -1 : ProcessStats.read(server.pid()).rssKib();
-        this.idleFds = server == null ? -1 : ProcessStats.openFiles(server.pid());
-        this.interference = server == null ? null : new InterferenceProbe(ProcessHandle.current().pid(), server.pid(),
+        this.idleLiveHeapBytes = server == null || !javaServer || !here ? -1 : liveHeapBytes(server.pid());
+        this.idleRssKib = server == null ? -1 : ProcessStats.read(serverProc, serverPid).rssKib();
+        this.idleFds = server == null ? -1 : ProcessStats.openFiles(serverProc, serverPid);
+        this.interference = server == null || !here ? null : new InterferenceProbe(ProcessHandle.current().pid(), server.pid(),
                 Stream.concat(pinning.driverCpus().stream(), pinning.serverCpus().stream()).distinct().toList(),
                 ProcessStats.ticksPerSecond());
-        this.coreDistance = server == null || !pinning.pinned() ? null
+        this.coreDistance = server == null || !here || !pinning.pinned() ? null
                 : CoreDistance.between(pinning.driverCpus(), pinning.serverCpus(), IobenchHome.coreDistanceProbe()).orElse(null);
         String hlog = Settings.HLOG_FILE.value();
         this.latencyLog = hlog.isBlank() ? null : HistogramIntervalLog.create(Path.of(hlog), System.currentTimeMillis(),
@@ -145,7 +157,7 @@ final class ServerTrial {
         if (!target.isBlank()) {
             int colon = target.lastIndexOf(':');
             String host = target.substring(0, colon).replace("[", "").replace("]", "");
-            trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, null, false,
+            trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, null, ProcFiles.LOCAL, false,
                     new InetSocketAddress(host, Integer.parseInt(target.substring(colon + 1))), null);
         } else {
             Implementation impl = Implementation.byId(implId).orElseThrow(() -> new IllegalArgumentException(
@@ -154,27 +166,23 @@ final class ServerTrial {
             int threads = spec.serverThreads() > 0 ? spec.serverThreads()
                     : configured.isEmpty() ? pinning.serverCpus().size() : Integer.parseInt(configured);
             String serverCpus = pinning.pinned() ? pinning.serverList() : null;
-            List<String> launcher = BenchOptions.splitWords(Settings.SERVER_LAUNCHER.value());
+            ServerLauncher launcher = ServerLauncher.parse(Settings.SERVER_LAUNCHER.value());
             ServerConfig config = ServerConfig.defaults().withThreads(threads).withBindAddress(Settings.SERVER_BIND.value().strip())
                     .withWorkFromBenchmark(work, payloadBytes, spec.offloadThreads());
             ServerProfiler profiler = Settings.PROFILE.value().isBlank() ? null : ServerProfiler.of(
                     ProfileEvent.byId(Settings.PROFILE.value()), impl.family.isJava(), implId, Path.of(Settings.PROFILE_FILE.value()));
             // a native server is profiled from inside: it starts behind the profiler's preload (pinning included)
             List<String> profiledLaunch = profiler == null ? null : profiler.launchPrefix(serverCpus);
-            List<String> prefix = new ArrayList<>(launcher);
-            if (profiledLaunch != null) prefix.addAll(profiledLaunch);
-            ServerProcess server = ServerProcess.start(impl, config, profiledLaunch == null ? serverCpus : null, prefix);
-            if (!launcher.isEmpty() && !server.runsHere()) {
-                server.stop();
-                throw new IllegalArgumentException("the server launcher '" + String.join(" ", launcher) + "' does not exec the"
-                        + " server on this host (its /proc would not be the server's): a server on another host is driven with"
-                        + " --target host:port --allow-remote, without server-side figures");
-            }
+            ServerProcess server = ServerProcess.start(impl, config, profiledLaunch == null ? serverCpus : null,
+                    profiledLaunch == null ? List.of() : profiledLaunch, launcher);
+            ProcFiles serverProc = ProcFiles.LOCAL;
             try {
-                trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, impl.family.isJava(),
-                        server.address(), profiler);
+                if (!launcher.isEmpty() && !server.runsHere()) serverProc = forwardedServerProc(implId, launcher, server, profiler);
+                trial = new ServerTrial(implId, connections, payloadBytes, offeredRate, pinning, server, serverProc,
+                        impl.family.isJava(), server.address(), profiler);
             } catch (IOException | RuntimeException e) {
                 server.stop();
+                if (serverProc instanceof RemoteProcFiles agent) agent.close();
                 throw e;
             }
         }
@@ -183,12 +191,28 @@ final class ServerTrial {
     }
 
     /**
+     * A launcher forwarded the server to another host (ssh, a container exec): its figures come from its
+     * own host's /proc, through an agent started the same way. Profiling attaches here, so it is refused.
+     */
+    private static ProcFiles forwardedServerProc(String implId, ServerLauncher launcher, ServerProcess server,
+                                                 ServerProfiler profiler) throws IOException {
+        if (profiler != null) {
+            throw new IllegalArgumentException("--profile needs the server on this host; the server launcher '" + launcher
+                    + "' forwards it elsewhere");
+        }
+        RemoteProcFiles agent = RemoteProcFiles.start(launcher);
+        System.err.println("iobench: " + implId + " runs through '" + launcher + "' as pid " + server.serverPid()
+                + " there; its CPU, memory, threads and descriptors are read from that host's /proc by an agent");
+        return agent;
+    }
+
+    /**
      * Serves the priming echoes and waits, bounded, until the server has closed that connection, so
      * the idle sample holds no connection but everything serving at all allocates.
      */
-    private static void primeAndSettle(String implId, ServerProcess server, InetSocketAddress address, int payloadBytes)
-            throws IOException {
-        long fdsBefore = ProcessStats.openFiles(server.pid());
+    private static void primeAndSettle(String implId, ServerProcess server, ProcFiles serverProc, long serverPid,
+                                       InetSocketAddress address, int payloadBytes) throws IOException {
+        long fdsBefore = ProcessStats.openFiles(serverProc, serverPid);
         try {
             ServerPrimer.prime(address, payloadBytes);
         } catch (IOException e) {
@@ -197,7 +221,7 @@ final class ServerTrial {
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PRIMING_CLOSE_TIMEOUT_MILLIS);
         try {
-            while (ProcessStats.openFiles(server.pid()) > fdsBefore && System.nanoTime() < deadline) Thread.sleep(10);
+            while (ProcessStats.openFiles(serverProc, serverPid) > fdsBefore && System.nanoTime() < deadline) Thread.sleep(10);
             Thread.sleep(SETTLE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -238,7 +262,7 @@ final class ServerTrial {
         long accepted = 0;
         while (System.nanoTime() < deadline) {
             try {
-                accepted = ProcessStats.openFiles(server.pid()) - idleFds;
+                accepted = ProcessStats.openFiles(serverProc, serverPid) - idleFds;
             } catch (IOException e) {
                 throw new UncheckedIOException(implId + " server is gone while accepting: " + String.join(" | ", server.recentOutput()), e);
             }
@@ -330,6 +354,7 @@ final class ServerTrial {
         if (server != null) {
             boolean diedEarly = !server.isAlive();
             int status = server.stop();
+            if (serverProc instanceof RemoteProcFiles agent) agent.close();
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
             // a native server writes its recording as it exits
             if (profiler != null) profiler.serverExited();
@@ -379,7 +404,7 @@ final class ServerTrial {
 
     /** The server JVM's GC pause totals; null for a native server or a JVM without perf counters. */
     private GcPauses sampleGc() {
-        if (server == null || !javaServer) return null;
+        if (server == null || !javaServer || serverProc != ProcFiles.LOCAL) return null;
         try {
             return HotSpotPerfData.read(server.pid()).flatMap(GcPauses::of).orElse(null);
         } catch (IOException | IllegalArgumentException unreadable) {
@@ -391,9 +416,9 @@ final class ServerTrial {
     private ProcessStats sampleServer() {
         if (server == null) return null;
         try {
-            return ProcessStats.read(server.pid());
+            return ProcessStats.read(serverProc, serverPid);
         } catch (IOException e) {
-            throw new UncheckedIOException(implId + " server (pid " + server.pid() + ") is gone: "
+            throw new UncheckedIOException(implId + " server (pid " + serverPid + ") is gone: "
                     + String.join(" | ", server.recentOutput()), e);
         }
     }

@@ -64,6 +64,13 @@ class NetnsPairTest {
         assertEquals("netns-pair: unknown command 'sideways' (up, down, status, env)", bad.output().strip());
     }
 
+    @Test
+    void sshdBadUsageIsOneLineAndExitTwo() throws Exception {
+        Result bad = run(List.of(IobenchHome.get().resolve("scripts/netns-sshd").toString(), "sideways"), 10);
+        assertEquals(2, bad.status());
+        assertEquals("netns-sshd: unknown command 'sideways' (up, down, launcher)", bad.output().strip());
+    }
+
     private record Result(int status, String output) {
     }
 

@@ -35,6 +35,15 @@ class SettingsTest {
     }
 
     @Test
+    void everySettingIsInTheReadmesTable() throws IOException {
+        String readme = Files.readString(IobenchHome.get().resolve("README.md"));
+        String table = readme.substring(readme.indexOf("### Settings"), readme.indexOf("## Reference results"));
+        for (Settings.Setting s : Settings.all()) {
+            assertTrue(table.contains("`" + s.property() + "`"), s.property() + " is missing from the README's settings table");
+        }
+    }
+
+    @Test
     void thePropertyWinsOverItsAliasWhichWinsOverTheEnvironmentAndTheDefault() {
         Settings.Setting preset = Settings.PRESET;
         assertEquals("standard", preset.valueIn(Map.of(), Map.of()));

@@ -109,10 +109,21 @@ public final class Charts {
         }
         SizesChart.draw(main.results()).forEach((stem, chart) -> charts.add(new NamedChart(stem, chart)));
         CapacityChart.draw(main.results()).forEach((stem, chart) -> charts.add(new NamedChart(stem, chart)));
+        PoolSizeChart.draw(main.results(), defaultPool(main)).forEach((stem, chart) -> charts.add(new NamedChart(stem, chart)));
         for (Panel panel : Panel.of(main.results(), VerdictTables.CHURN_BENCHMARK)) {
             for (PlottedFigure figure : CHURN) draw(figure, panel, runs).ifPresent(charts::add);
         }
         return charts;
+    }
+
+    /** The offload pool size of the run's results that did not sweep it: as recorded, else the servers' default. */
+    static int defaultPool(RunDir run) {
+        try {
+            return Integer.parseInt(run.env("offload.threads").strip());
+        } catch (NumberFormatException notRecorded) {
+            // runs before the key was recorded used the servers' default
+            return org.iobench.api.ServerConfig.DEFAULT_OFFLOAD_THREADS;
+        }
     }
 
     /**

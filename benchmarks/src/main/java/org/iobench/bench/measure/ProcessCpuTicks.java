@@ -1,8 +1,6 @@
 package org.iobench.bench.measure;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.iobench.api.ProcStat;
 
 /**
@@ -15,7 +13,11 @@ public final class ProcessCpuTicks {
     }
 
     public static long read(long pid) throws IOException {
-        return parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        return read(ProcFiles.LOCAL, pid);
+    }
+
+    public static long read(ProcFiles proc, long pid) throws IOException {
+        return parse(proc.read(pid + "/stat"));
     }
 
     /** utime + stime: fields 14 and 15 of a {@code /proc/<pid>/stat} line. */

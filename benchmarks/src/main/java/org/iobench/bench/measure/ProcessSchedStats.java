@@ -1,13 +1,10 @@
 package org.iobench.bench.measure;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A snapshot of every thread's {@link SchedStat} of one process, by thread id. Kept per thread because
@@ -23,37 +20,34 @@ public record ProcessSchedStats(long pid, Map<Long, SchedStat> byThread) {
 
     /** Reads /proc/&lt;pid&gt;/task/*&#47;schedstat. Threads that exit while being read are skipped. */
     public static ProcessSchedStats read(long pid) throws IOException {
-        return read(Path.of("/proc"), pid);
+        return read(ProcFiles.LOCAL, pid);
     }
 
     /** The same under another root (tests hand it a crafted tree). */
     static ProcessSchedStats read(Path procRoot, long pid) throws IOException {
-        Path tasks = procRoot.resolve(Long.toString(pid)).resolve("task");
-        Map<Long, SchedStat> byThread = new HashMap<>();
-        int listed = 0;
-        try (Stream<Path> threads = Files.list(tasks)) {
-            for (Path thread : (Iterable<Path>) threads::iterator) {
-                listed++;
-                try {
-                    byThread.put(Long.parseLong(thread.getFileName().toString()),
-                            SchedStat.parse(Files.readString(thread.resolve("schedstat"))));
-                } catch (IOException ended) {
-                    // The thread ended between listing and reading: its entry is gone (NoSuchFileException),
-                    // or still listed while the thread exits, when reading it fails with ESRCH ("No such
-                    // process"; connection churn on thread-per-connection ends threads all the time).
-                    // Only the whole process being gone fails the read: that is checked below.
-                }
-            }
+        return read(ProcFiles.under(procRoot), pid);
+    }
+
+    /** The same from wherever {@code proc} reads (the server's host, for a server started there). */
+    public static ProcessSchedStats read(ProcFiles proc, long pid) throws IOException {
+        String tasks = proc.describe() + "/" + pid + "/task";
+        Map<Long, String> lines;
+        try {
+            lines = proc.perThread(pid, "schedstat");
         } catch (NoSuchFileException e) {
             throw new IOException("no process " + pid + " (" + tasks + " is missing)", e);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
-        if (byThread.isEmpty() && !Files.isDirectory(tasks)) throw new IOException("no process " + pid + " (" + tasks + " is gone)");
-        // threads may end while being read, but not all of them while the process lives: the file is missing
-        if (listed > 0 && byThread.isEmpty()) {
+        if (lines.isEmpty()) {
+            // threads may end while being read, but not all of them while the process lives
+            try {
+                proc.count(pid + "/task");
+            } catch (NoSuchFileException e) {
+                throw new IOException("no process " + pid + " (" + tasks + " is gone)", e);
+            }
             throw new IOException("no schedstat under " + tasks + ": this kernel does not provide it (CONFIG_SCHED_INFO)");
         }
+        Map<Long, SchedStat> byThread = new HashMap<>();
+        lines.forEach((tid, line) -> byThread.put(tid, SchedStat.parse(line)));
         return new ProcessSchedStats(pid, byThread);
     }
 

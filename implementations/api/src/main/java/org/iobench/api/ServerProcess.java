@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,24 +31,30 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("^iobench: (\\S+) listening on \\[?([^\\]]+?)]?:(\\d+)$");
+    private static final Pattern PID_LINE = Pattern.compile("^" + ServerLauncher.PID_LINE_PREFIX + "(\\d+)$");
     private static final int KEPT_LINES = 50;
 
     public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    /** For the stop grace of a server on another host: as many threads as the largest standard trial's. */
+    private static final long FORWARDED_THREADS_ASSUMED = 10_000;
 
     private final Implementation impl;
     private final Process process;
     private final InetSocketAddress address;
     private final Deque<String> output;
-    /** Never written to; closed only once the server has exited (see the class comment). */
+    /** Never written to; closed only once the server has exited, or to stop a forwarded one (see the class comment). */
     private final OutputStream lifeline;
+    /** The pid the server printed as it is known on its own host (through a launcher), else -1. */
+    private final long reportedPid;
 
-    private ServerProcess(Implementation impl, Process process, InetSocketAddress address, Deque<String> output) {
+    private ServerProcess(Implementation impl, Process process, InetSocketAddress address, Deque<String> output, long reportedPid) {
         this.impl = impl;
         this.process = process;
         this.address = address;
         this.output = output;
         this.lifeline = process.getOutputStream();
+        this.reportedPid = reportedPid;
     }
 
     /** Starts the server, pinned to {@code cpuList} if not null, and waits for its ready line. */
@@ -61,19 +68,30 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(Implementation impl, ServerConfig config, String cpuList,
                                       List<String> commandPrefix) throws IOException {
+        return start(impl, config, cpuList, commandPrefix, ServerLauncher.parse(""));
+    }
+
+    /**
+     * The same, the whole command (prefix included) started through {@code launcher}: in a namespace,
+     * a container or on another host ({@link ServerLauncher}).
+     */
+    public static ServerProcess start(Implementation impl, ServerConfig config, String cpuList,
+                                      List<String> commandPrefix, ServerLauncher launcher) throws IOException {
         String notBuilt = ServerCommand.notBuiltReason(impl);
         if (notBuilt != null) throw new IOException(impl.id + ": " + notBuilt);
-        List<String> command = new ArrayList<>(commandPrefix);
-        command.addAll(ServerCommand.of(impl, config, cpuList));
+        List<String> server = new ArrayList<>(commandPrefix);
+        server.addAll(ServerCommand.of(impl, config, cpuList));
+        List<String> command = launcher.serverCommand(server);
         // stdin stays a pipe (ProcessBuilder's default): it is the server's lifeline.
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Deque<String> early = new ArrayDeque<>();
         CompletableFuture<InetSocketAddress> ready = new CompletableFuture<>();
+        AtomicLong reportedPid = new AtomicLong(-1);
         Thread reader = Thread.ofPlatform().daemon().name("server-output-" + impl.id)
-                .start(() -> pump(process.getInputStream(), early, ready));
+                .start(() -> pump(process.getInputStream(), early, ready, reportedPid));
         try {
             InetSocketAddress address = ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new ServerProcess(impl, process, address, early);
+            return new ServerProcess(impl, process, address, early, reportedPid.get());
         } catch (TimeoutException | ExecutionException e) {
             process.destroyForcibly();
             awaitQuietly(process);
@@ -89,10 +107,13 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static void pump(InputStream in, Deque<String> lines, CompletableFuture<InetSocketAddress> ready) {
+    private static void pump(InputStream in, Deque<String> lines, CompletableFuture<InetSocketAddress> ready, AtomicLong reportedPid) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                // printed before the ready line, so it is known when the start returns
+                Matcher pid = PID_LINE.matcher(line);
+                if (!ready.isDone() && pid.matches()) reportedPid.set(Long.parseLong(pid.group(1)));
                 Matcher m = READY.matcher(line);
                 if (!ready.isDone() && m.matches()) {
                     ready.complete(new InetSocketAddress(m.group(2), Integer.parseInt(m.group(3))));
@@ -146,9 +167,17 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** The server's pid (for a pinned server: taskset execs, so this is the server itself). */
+    /** The pid of the process started here: the server itself when it {@link #runsHere()} (taskset execs too). */
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * The server's pid where it runs: what it printed when started through a {@link ServerLauncher}
+     * (the same as {@link #pid()} for one that execs in place), else {@link #pid()}.
+     */
+    public long serverPid() {
+        return reportedPid > 0 ? reportedPid : process.pid();
     }
 
     public boolean isAlive() {
@@ -166,16 +195,24 @@ public final class ServerProcess implements AutoCloseable {
      */
     public int stop() {
         if (!process.isAlive()) return exited();
-        long threads = threads(process.pid());
+        // a forwarding launcher (ssh) passes no signal on, but it passes end-of-file: the lifeline stops the
+        // server cleanly (status 0, which ssh returns as its own); its threads are not countable from here
+        boolean forwarded = !runsHere();
+        long threads = forwarded ? FORWARDED_THREADS_ASSUMED : threads(process.pid());
         Duration grace = stopGrace(threads);
-        process.destroy();
+        if (forwarded) {
+            closeLifeline();
+        } else {
+            process.destroy();
+        }
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                String states = ThreadStates.of(process.pid());
+                String states = forwarded ? "not readable from here" : ThreadStates.of(process.pid());
                 process.destroyForcibly();
                 process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                throw new IllegalStateException(impl.id + " did not stop within " + grace.toSeconds() + " s of SIGTERM ("
-                        + threads + " threads); killed. Its threads then: " + states + ". Last output:\n  " + String.join("\n  ", recentOutput()));
+                throw new IllegalStateException(impl.id + " did not stop within " + grace.toSeconds() + " s of "
+                        + (forwarded ? "the end of its standard input, through its launcher" : "SIGTERM")
+                        + " (" + (forwarded ? "on another host" : threads + " threads") + "); killed. Its threads then: " + states + ". Last output:\n  " + String.join("\n  ", recentOutput()));
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -206,12 +243,16 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private int exited() {
+        closeLifeline();
+        return process.exitValue();
+    }
+
+    private void closeLifeline() {
         try {
             lifeline.close();
         } catch (IOException e) {
             // the server is gone; so is the other end of the pipe
         }
-        return process.exitValue();
     }
 
     @Override

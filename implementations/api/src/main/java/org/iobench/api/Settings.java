@@ -132,8 +132,9 @@ public final class Settings {
     public static final Setting SERVER_THREADS = new Setting("iobench.server.threads", "IOBENCH_SERVER_THREADS", null, "", true,
             "worker/event-loop threads of each server; default: one per server CPU");
     public static final Setting SERVER_LAUNCHER = new Setting("iobench.server.launcher", "IOBENCH_SERVER_LAUNCHER", null, "", true,
-            "a command prefix that starts each server on this host somewhere else and execs it, e.g. 'ip netns exec iobench-srv'"
-            + " (scripts/netns-pair); default: none");
+            "a command prefix each server is started through: one that execs it in place ('ip netns exec iobench-srv',"
+            + " scripts/netns-pair) or one that forwards it to another host ('ssh user@host', whose /proc is then read by an"
+            + " agent started the same way; see ServerLauncher); default: none");
     public static final Setting SERVER_BIND = new Setting("iobench.server.bind", "IOBENCH_SERVER_BIND", null, "127.0.0.1", true,
             "the address each launched server listens on, and the driver connects to; outside loopback only with --allow-remote");
     public static final Setting HLOG_FILE = new Setting("iobench.hlog.file", null, null, "", false,
