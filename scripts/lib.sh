@@ -20,14 +20,25 @@ iobench_java() {
   echo "$java"
 }
 
-# Builds the project (without tests) unless the given file already exists.
+# Builds the project (without tests) unless the given file exists and no source or pom is newer than it.
 iobench_ensure_built() {
-  local needed=$1
+  local needed=$1 why=""
   if [ ! -e "$needed" ]; then
-    echo "iobench: first use: building with '$IOBENCH_HOME/mvnw -q -DskipTests package' ..." >&2
+    why="first use"
+  else
+    # a pull or an edit since the build: running the old jars would record the new commit in env.properties
+    local changed
+    changed=$(find "$IOBENCH_HOME" \( -name target -o -path "$IOBENCH_HOME/results" -o -name .git \) -prune -o \
+      -type f \( -path '*/src/*' -o -name pom.xml \) -newer "$needed" -print -quit 2>/dev/null || true)
+    [ -z "$changed" ] || why="${changed#"$IOBENCH_HOME"/} changed since the last build"
+  fi
+  if [ -n "$why" ]; then
+    echo "iobench: $why: building with '$IOBENCH_HOME/mvnw -q -DskipTests package' ..." >&2
     (cd "$IOBENCH_HOME" && ./mvnw -q -B -DskipTests package) >&2 || {
       echo "iobench: build failed; run '$IOBENCH_HOME/mvnw -DskipTests package' to see why" >&2
       exit 1
     }
+    # Maven leaves an up-to-date jar as it was: the build is what makes it current
+    touch "$needed"
   fi
 }
