@@ -20,7 +20,7 @@ record DriverCheckOptions(String impl, List<Integer> connectionCounts, int paylo
 
     static final String USAGE = """
             usage: driver-check [--impl ID] [--connections 100,1000,10000] [--payload-bytes 64] [--depth 1]
-                                [--rounds 7] [--seconds 5] [--warmup-seconds 3] [--client-cpus LIST]
+                                [--rounds 15] [--seconds 5] [--warmup-seconds 3] [--client-cpus LIST]
                                 [--server-cpus LIST] [--driver-threads N] [--min-ratio 0.98]
                                 [--max-cpu-ratio 1.0] [--no-native] [--help]
 
@@ -34,8 +34,10 @@ record DriverCheckOptions(String impl, List<Integer> connectionCounts, int paylo
               --impl ID            server under test (default native-epoll-et); see 'echo-server --list'
               --connections LIST   comma-separated connection counts (default 100,1000,10000)
               --payload-bytes N    bytes per message (default 64); --depth N messages in flight per connection (default 1)
-              --rounds N           paired rounds per connection count (default 7; at least 5 for a verdict
-                                   worth quoting: fewer are marked indicative)
+              --rounds N           paired rounds per connection count (default 15: at 10,000 connections one
+                                   round's ratio moves by +-5% on a shared VM, and the median's interval
+                                   needs that many to come within +-2%; at least 5 for a verdict worth
+                                   quoting: fewer are marked indicative)
               --seconds N          measured seconds per client per round (default 5)
               --warmup-seconds N   Java JIT warm-up per connection count, not counted (default 3)
               --client-cpus LIST   CPUs of both clients, taskset style (default: the lower half of this
@@ -48,7 +50,7 @@ record DriverCheckOptions(String impl, List<Integer> connectionCounts, int paylo
 
             The Java driver calls epoll, recv and send directly on JDK 22+ and uses NIO on JDK 21;
             JAVA_TOOL_OPTIONS=-Diobench.driver.io=nio forces NIO. With the defaults a check takes
-            about 5 minutes.
+            about 15 minutes.
 
             Exit status: 0 every connection count met both targets (or --no-native and the runs
             succeeded); 1 a target was missed or a run failed (errors, a stalled or dead server);
@@ -61,7 +63,7 @@ record DriverCheckOptions(String impl, List<Integer> connectionCounts, int paylo
         List<Integer> connections = List.of(100, 1_000, 10_000);
         int payloadBytes = 64;
         int depth = 1;
-        int rounds = 7;
+        int rounds = 15;
         int seconds = 5;
         int warmupSeconds = 3;
         String clientList = null;

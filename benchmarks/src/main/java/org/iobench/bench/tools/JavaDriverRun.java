@@ -19,12 +19,17 @@ import org.iobench.bench.driver.ThreadPinning;
 /**
  * The Java driver as the benchmarks run it, outside JMH: {@code threads} driver threads, each pinned
  * to one client CPU and owning one {@link LoadDriver} over its share of the connections. They connect,
- * start together, settle for a second, then run the measured window; this JVM's CPU time over the
+ * start together, settle for the native client's warm-up, then run the measured window; this JVM's CPU time over the
  * window (every thread: drivers, GC, JIT) is read from /proc with {@link ProcessStats}, as the native
  * client's is.
  */
 final class JavaDriverRun {
-    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * Load before the measured window: the native client's warm-up, so both halves of a round measure
+     * the same phase of a fresh connection set (at 10,000 connections the first seconds after the
+     * connects still carry the start's burst).
+     */
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(NativeLoadClient.WARMUP_SECONDS);
     /** Echoes between clock checks: keeps nanoTime off the per-echo path. */
     private static final int ECHOES_PER_CLOCK_CHECK = 64;
 
