@@ -123,16 +123,24 @@ public final class DriverCheck {
             long serverCpuBefore = serverCpuNanos(server);
             long roundStart = System.nanoTime();
             if (options.withNative() && !javaFirst) nativeResult = runNative(address, connections, clientCpus);
+            // probed between the halves too: a placement that flips and flips back within a round looks
+            // the same before and after it (one such round read 0.81, the Java half far, the native near)
+            double between = options.withNative() ? distance.map(CoreDistance::measureNanos).orElse(Double.NaN) : Double.NaN;
             JavaDriverRun.Outcome outcome = runJava(address, connections, TimeUnit.SECONDS.toNanos(options.seconds()));
             java = outcome.result();
-            if (options.withNative() && javaFirst) nativeResult = runNative(address, connections, clientCpus);
+            if (options.withNative() && javaFirst) {
+                between = distance.map(CoreDistance::measureNanos).orElse(Double.NaN);
+                nativeResult = runNative(address, connections, clientCpus);
+            }
             double serverCpuPercent = (serverCpuNanos(server) - serverCpuBefore) * 100.0 / (System.nanoTime() - roundStart);
             double after = distance.map(CoreDistance::measureNanos).orElse(Double.NaN);
-            String placement = Double.isNaN(before) ? "" : String.format(" | CPU distance %.0f/%.0f ns", before, after);
-            if (options.withNative() && splitPlacement(before, after) && again < options.rounds()) {
+            String placement = Double.isNaN(before) ? ""
+                    : Double.isNaN(between) ? String.format(" | CPU distance %.0f/%.0f ns", before, after)
+                    : String.format(" | CPU distance %.0f/%.0f/%.0f ns", before, between, after);
+            if (options.withNative() && splitPlacement(before, between, after) && again < options.rounds()) {
                 again++;
-                System.out.printf("connections %,6d round %d: the CPUs' placement changed within the round (%.0f -> %.0f ns):"
-                        + " measuring it again%n", connections, round, before, after);
+                System.out.printf("connections %,6d round %d: the CPUs' placement changed within the round (%.0f -> %.0f -> %.0f ns):"
+                        + " measuring it again%n", connections, round, before, between, after);
                 continue;
             }
             javas.add(java);
@@ -154,10 +162,13 @@ public final class DriverCheck {
         return summarize(connections, javas, natives);
     }
 
-    /** Whether the probes before and after a round saw different placements (one more than 2x the other). */
-    static boolean splitPlacement(double before, double after) {
-        if (Double.isNaN(before) || Double.isNaN(after)) return false;
-        return CoreDistance.fartherThan(Math.max(before, after), Math.min(before, after));
+    /** Whether the probes of a round (NaN: not probed) saw different placements (one more than 2x another). */
+    static boolean splitPlacement(double... probes) {
+        double[] seen = java.util.Arrays.stream(probes).filter(p -> !Double.isNaN(p)).toArray();
+        if (seen.length < 2) return false;
+        double far = java.util.Arrays.stream(seen).max().orElseThrow();
+        double near = java.util.Arrays.stream(seen).min().orElseThrow();
+        return CoreDistance.fartherThan(far, near);
     }
 
     private boolean summarize(int connections, List<ClientResult> javas, List<ClientResult> natives) {

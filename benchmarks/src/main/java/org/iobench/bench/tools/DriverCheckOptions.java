@@ -29,7 +29,7 @@ record DriverCheckOptions(String impl, List<Integer> connectionCounts, int paylo
             and reports, per connection count, the median ratio Java/native of echoes/s with a 95%
             interval over the paired rounds (order statistics: [min, max] up to 7 rounds), and each
             client's CPU per echo (the client process's CPU time over its verified echoes). A round
-            whose CPU placement changed between its two halves is measured again.
+            whose CPU placement changed (probed before, between and after its halves) is measured again.
 
               --impl ID            server under test (default native-epoll-et); see 'echo-server --list'
               --connections LIST   comma-separated connection counts (default 100,1000,10000)

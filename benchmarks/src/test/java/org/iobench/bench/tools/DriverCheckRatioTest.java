@@ -40,5 +40,7 @@ class DriverCheckRatioTest {
         assertTrue(!DriverCheck.splitPlacement(90, 110), "the probe's own spread is one placement");
         assertTrue(!DriverCheck.splitPlacement(380, 400), "far throughout is still a fair pair");
         assertTrue(!DriverCheck.splitPlacement(Double.NaN, 400), "no probe: nothing to judge");
+        assertTrue(DriverCheck.splitPlacement(85, 390, 80), "far between the halves, near before and after: one half ran far");
+        assertTrue(!DriverCheck.splitPlacement(85, Double.NaN, 80), "a probe not taken is no evidence");
     }
 }
