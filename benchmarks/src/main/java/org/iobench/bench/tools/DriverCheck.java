@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -164,10 +165,10 @@ public final class DriverCheck {
 
     /** Whether the probes of a round (NaN: not probed) saw different placements (one more than 2x another). */
     static boolean splitPlacement(double... probes) {
-        double[] seen = java.util.Arrays.stream(probes).filter(p -> !Double.isNaN(p)).toArray();
+        double[] seen = Arrays.stream(probes).filter(p -> !Double.isNaN(p)).toArray();
         if (seen.length < 2) return false;
-        double far = java.util.Arrays.stream(seen).max().orElseThrow();
-        double near = java.util.Arrays.stream(seen).min().orElseThrow();
+        double far = Arrays.stream(seen).max().orElseThrow();
+        double near = Arrays.stream(seen).min().orElseThrow();
         return CoreDistance.fartherThan(far, near);
     }
 
