@@ -41,8 +41,9 @@ final class RunEnvironment {
         env.put("netty41.version", jarVersion(IobenchHome.familyLib(Family.NETTY), "netty-transport"));
         env.put("netty42.version", jarVersion(IobenchHome.familyLib(Family.NETTY42), "netty-transport"));
         env.put("git.commit", git(home, "rev-parse", "HEAD").strip());
-        String status = git(home, "status", "--porcelain");
-        env.put("git.dirty", status.startsWith("unknown") ? "unknown" : Boolean.toString(!status.isBlank()));
+        String status = gitStatus(home);
+        env.put("git.dirty", dirty(status));
+        env.put("git.dirty.paths", dirtyPaths(status));
         FdLimits fd = FdLimits.ofThisProcess();
         env.put("fd.soft.limit", fd.soft() < 0 ? "unlimited" : Long.toString(fd.soft()));
         env.put("fd.hard.limit", fd.hard() < 0 ? "unlimited" : Long.toString(fd.hard()));
@@ -107,6 +108,32 @@ final class RunEnvironment {
             return "unknown (" + e.getMessage() + ")";
         }
         return "unknown (no " + artifact + " jar in " + lib + ")";
+    }
+
+    /**
+     * Run folders are written into the tree: an earlier run not yet committed would make every later
+     * one call itself dirty (the reference quick run once did, the standard run's folder beside it).
+     * Dirty means the code, scripts or documents differ from the commit.
+     */
+    private static final String RESULTS_FOLDER = "results";
+    private static final int DIRTY_PATHS_SHOWN = 10;
+
+    /** {@code git status --porcelain} of everything but the results folder: "unknown (...)" without git. */
+    static String gitStatus(Path home) {
+        return git(home, "status", "--porcelain", "--", ".", ":(exclude)" + RESULTS_FOLDER);
+    }
+
+    /** true, false or unknown, from {@link #gitStatus}'s output. */
+    static String dirty(String porcelainStatus) {
+        return porcelainStatus.startsWith("unknown") ? "unknown" : Boolean.toString(!porcelainStatus.isBlank());
+    }
+
+    /** The first changed paths (a reader judges whether they touch what was measured), and how many more. */
+    static String dirtyPaths(String porcelainStatus) {
+        if (porcelainStatus.startsWith("unknown")) return "";
+        List<String> paths = porcelainStatus.lines().filter(l -> l.length() > 3).map(l -> l.substring(3).strip()).toList();
+        String shown = String.join(", ", paths.subList(0, Math.min(paths.size(), DIRTY_PATHS_SHOWN)));
+        return paths.size() > DIRTY_PATHS_SHOWN ? shown + " and " + (paths.size() - DIRTY_PATHS_SHOWN) + " more" : shown;
     }
 
     private static String git(Path home, String... args) {

@@ -27,6 +27,7 @@ final class EnvironmentTable {
         row(rows, run, "JDK", "%s %s", false, "jdk.version", "jdk.vendor");
         row(rows, run, "Netty", "4.1: %s, 4.2: %s", false, "netty41.version", "netty42.version");
         row(rows, run, "git", "%s (dirty: %s)", false, "git.commit", "git.dirty");
+        row(rows, run, "uncommitted", "%s", false, "git.dirty.paths");
         row(rows, run, "pinning", "driver CPUs %s, server CPUs %s", false, "pin.driver.cpus", "pin.server.cpus");
         row(rows, run, "threads", "server %s, driver %s", false, "server.threads", "driver.threads");
         if (!run.env("server.launcher").isBlank() || !run.env("server.bind").isBlank() && !run.env("server.bind").equals("127.0.0.1")) {
