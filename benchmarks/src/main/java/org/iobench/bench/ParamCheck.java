@@ -16,7 +16,7 @@ import org.iobench.bench.driver.LoadShape;
 final class ParamCheck {
     /** The benchmarks' parameters; anything else given with -p would only fail inside JMH. */
     static final List<String> KNOWN_PARAMS = List.of("impl", "connections", "payloadBytes", "depth", "rate", "work",
-            BenchPlan.SERVER_THREADS, BenchPlan.OFFLOAD_THREADS);
+            "messages", BenchPlan.SERVER_THREADS, BenchPlan.OFFLOAD_THREADS);
     /** Far above what any descriptor limit allows; a typo guard, the descriptor limit is checked by the plan. */
     static final int MAX_CONNECTIONS = 10_000_000;
 
@@ -52,6 +52,9 @@ final class ParamCheck {
         }
         for (String value : params.getOrDefault("rate", List.of())) {
             rule("rate", value, () -> LoadShape.openLoop(1, whole("rate", value)));
+        }
+        for (String value : params.getOrDefault("messages", List.of())) {
+            if (whole("messages", value) < 1) throw usage("-p messages=" + value + ": echoes per connection (ChurnBenchmark) must be at least 1");
         }
         for (String value : params.getOrDefault("work", List.of())) {
             try {

@@ -31,6 +31,7 @@ class ParamCheckTest {
         refused("-p work=block:0: 'block:0': the amount must be > 0", "-p", "work=none,block:0");
         refused("-p serverThreads=-1: must be 0 (the run's setting) to 1024", "-p", "serverThreads=1,-1");
         refused("-p serverThreads=two: not a whole number", "-p", "serverThreads=two");
+        refused("-p messages=0: echoes per connection (ChurnBenchmark) must be at least 1", "-p", "messages=1,0");
     }
 
     @Test
@@ -44,7 +45,7 @@ class ParamCheckTest {
     void goodValuesPassAndARemoteImplIsOnlyALabel() {
         assertDoesNotThrow(() -> ParamCheck.check(JmhArgs.parse(List.of("-p", "connections=1,10000", "-p", "payloadBytes=64",
                 "-p", "depth=16", "-p", "rate=1000", "-p", "impl=nio-selector", "-p", "work=none,cpu:5,block:0.5", "-p", "serverThreads=1,2,4",
-                "-f", "2", "-i", "3", "-t", "1")), false));
+                "-p", "messages=1,100", "-f", "2", "-i", "3", "-t", "1")), false));
         assertDoesNotThrow(() -> ParamCheck.check(JmhArgs.parse(List.of("-p", "impl=my-server")), true));
     }
 
