@@ -198,7 +198,8 @@ public final class BenchMain {
         common.put("trials.planned", Integer.toString(plan.trials()));
         common.put("rounds", Integer.toString(timing.rounds()));
         common.put("rounds.seed", Long.toString(seed));
-        common.put("measurement", timing.measurementIterations() + " x " + timing.measurementTime() + " per fork, after warming up until steady");
+        common.put("measurement", timing.measurementIterations() + " x " + timing.measurementTime() + " per fork, after warming up until steady"
+                + jmh.warmupIterations(invocations, timing));
         common.put(PLAN_MEASUREMENTS, Integer.toString(jmh.measurementsPerTrial(timing)));
         for (int n = 0; n < invocations.size(); n++) common.put(PLAN_PREFIX + (n + 1), describe(invocations.get(n)));
 

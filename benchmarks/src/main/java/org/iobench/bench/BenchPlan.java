@@ -179,7 +179,13 @@ public record BenchPlan(List<Invocation> invocations, List<String> skipped) {
      */
     public double estimatedSeconds(Preset.Timing timing) {
         double forks = (double) trials() * timing.rounds();
-        return (measuredSeconds(timing) + forks * OVERHEAD_SECONDS_PER_FORK) * (1 + REMEASURED_SHARE);
+        return (measuredSeconds(timing) + warmupIterationSeconds(timing) + forks * OVERHEAD_SECONDS_PER_FORK) * (1 + REMEASURED_SHARE);
+    }
+
+    /** Seconds of the unmeasured JMH iterations some kinds run before the measured ones ({@link Preset.Kind#warmupIterations}). */
+    double warmupIterationSeconds(Preset.Timing timing) {
+        return timing.rounds() * seconds(timing.measurementTime())
+                * invocations.stream().mapToInt(i -> i.kind().warmupIterations * i.trials()).sum();
     }
 
     static double seconds(String jmhTime) {

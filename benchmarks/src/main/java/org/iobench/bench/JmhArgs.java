@@ -109,6 +109,20 @@ final class JmhArgs {
         return forks * iterations;
     }
 
+    /** The unmeasured JMH iterations the forks run after warming up, for env.properties' measurement: "" when none. */
+    String warmupIterations(List<BenchPlan.Invocation> invocations, Preset.Timing timing) {
+        String time = user.getWarmupTime().hasValue() ? user.getWarmupTime().get().toString() : timing.measurementTime();
+        if (user.getWarmupIterations().hasValue()) {
+            int n = user.getWarmupIterations().get();
+            return n == 0 ? "" : ", then " + n + " x " + time + " unmeasured JMH iterations";
+        }
+        StringBuilder note = new StringBuilder();
+        invocations.stream().map(BenchPlan.Invocation::kind).distinct().filter(k -> k.warmupIterations > 0)
+                .forEach(k -> note.append(", then ").append(k.warmupIterations).append(" x ").append(time)
+                        .append(" unmeasured JMH iterations (").append(k.className.substring(k.className.lastIndexOf('.') + 1)).append(")"));
+        return note.toString();
+    }
+
     /** Parameter values the user gave with -p, by name. */
     Map<String, List<String>> paramOverrides() {
         Map<String, List<String>> overrides = new LinkedHashMap<>();
@@ -143,8 +157,10 @@ final class JmhArgs {
         if (jvm != null) b.jvm(jvm.toString());
         invocation.params().forEach((name, values) -> b.param(name, values.toArray(String[]::new)));
         if (!user.getThreads().hasValue()) b.threads(invocation.threads());
-        // each fork warms up until steady before JMH's first iteration (WarmUp); JMH's own warm-up is the user's choice
-        if (!user.getWarmupIterations().hasValue()) b.warmupIterations(0);
+        // each fork warms up until steady before JMH's first iteration (WarmUp); JMH's own warm-up iterations
+        // only where the first iteration boundaries showed in the figures (Preset.Kind#warmupIterations)
+        if (!user.getWarmupIterations().hasValue()) b.warmupIterations(invocation.kind().warmupIterations);
+        if (!user.getWarmupTime().hasValue()) b.warmupTime(TimeValue.fromString(timing.measurementTime()));
         if (!user.getMeasurementIterations().hasValue()) b.measurementIterations(timing.measurementIterations());
         if (!user.getMeasurementTime().hasValue()) b.measurementTime(TimeValue.fromString(timing.measurementTime()));
         if (!user.getForkCount().hasValue()) b.forks(1); // the rounds repeat the trial

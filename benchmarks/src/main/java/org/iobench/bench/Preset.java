@@ -105,17 +105,30 @@ public enum Preset {
 
     /** Which benchmark, and the values of its parameters (one JMH invocation runs their product). */
     public enum Kind {
-        THROUGHPUT("org.iobench.bench.ThroughputBenchmark", "depth"),
-        LATENCY("org.iobench.bench.LatencyBenchmark", "rate"),
-        CHURN("org.iobench.bench.ChurnBenchmark", "messages");
+        THROUGHPUT("org.iobench.bench.ThroughputBenchmark", "depth", 0),
+        LATENCY("org.iobench.bench.LatencyBenchmark", "rate", 0),
+        CHURN("org.iobench.bench.ChurnBenchmark", "messages", 2);
 
         public final String className;
         /** The third parameter: messages in flight per connection, offered echoes/s, or echoes per connection's life. */
         public final String loadParam;
+        /**
+         * Unmeasured JMH iterations after {@link WarmUp}, each as long as a measured one. The first
+         * iteration boundaries run code the fork has not run before (the trial's samples, the profiler,
+         * the histogram log): classes load, compiled driver code is thrown away and compiled again, and
+         * the compiler threads share the driver's CPU for up to a second. Only where the driver sets the
+         * pace does that show: connection churn, whose first measured iteration read under 0.9 of the
+         * others in 27% of the forks of results/2026-11-28-vm-9 (all 8 of its forks measured again for
+         * interference were churn with one connection). Against native-epoll-et, churn of one
+         * connection, quiet machine: 6 of 18 forks without them, 1 of 15 with two. Ping-pong: 2-5% of
+         * the forks, at the fixed rate none, so they stay without.
+         */
+        public final int warmupIterations;
 
-        Kind(String className, String loadParam) {
+        Kind(String className, String loadParam, int warmupIterations) {
             this.className = className;
             this.loadParam = loadParam;
+            this.warmupIterations = warmupIterations;
         }
 
         /** The JMH benchmark name, as in the results. */

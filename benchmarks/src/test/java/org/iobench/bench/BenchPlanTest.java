@@ -56,6 +56,18 @@ class BenchPlanTest {
     }
 
     @Test
+    void theEstimateCountsTheUnmeasuredIterationsOfChurn() {
+        BenchPlan plan = BenchPlan.of(Preset.WORKLOADS, List.of("nio-selector"), 1, ROOMY, Map.of());
+        int churnTrials = plan.invocations().stream().filter(i -> i.kind() == Preset.Kind.CHURN).mapToInt(BenchPlan.Invocation::trials).sum();
+        assertTrue(churnTrials > 0);
+        double expected = Preset.WORKLOADS.timing.rounds() * churnTrials * Preset.Kind.CHURN.warmupIterations
+                * BenchPlan.seconds(Preset.WORKLOADS.timing.measurementTime());
+        assertEquals(expected, plan.warmupIterationSeconds(Preset.WORKLOADS.timing), 1e-9);
+        BenchPlan quick = BenchPlan.of(Preset.QUICK, List.of("nio-selector"), 1, ROOMY, Map.of());
+        assertEquals(0, quick.warmupIterationSeconds(Preset.QUICK.timing), 1e-9, "quick runs no churn");
+    }
+
+    @Test
     void presetsUsersReadRunAtLeastFiveRounds() {
         // rounds are the independent unit of every interval; with fewer than 5 the widest possible
         // interval, [min, max] of the round medians, covers the median less than 93.75% of the time

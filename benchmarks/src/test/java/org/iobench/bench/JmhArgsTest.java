@@ -31,6 +31,22 @@ class JmhArgsTest {
     }
 
     @Test
+    void churnRunsUnmeasuredJmhIterationsAsLongAsTheMeasuredOnesUnlessTheUserSaysOtherwise() throws Exception {
+        BenchPlan plan = BenchPlan.of(Preset.WORKLOADS, List.of("nio-selector"), 1, new FdLimits(65536, 65536), Map.of());
+        BenchPlan.Invocation churn = plan.invocations().stream().filter(i -> i.kind() == Preset.Kind.CHURN).findFirst().orElseThrow();
+        Options o = JmhArgs.parse(List.of()).options(churn, Preset.WORKLOADS.timing, Path.of("/tmp/x.json"), List.of(), null);
+        assertEquals(Preset.Kind.CHURN.warmupIterations, o.getWarmupIterations().get());
+        assertEquals(2, o.getWarmupIterations().get(), "the first boundaries' aftermath lasts up to a second (Preset.Kind)");
+        assertEquals(o.getMeasurementTime().get(), o.getWarmupTime().get());
+        assertEquals(", then 2 x 300ms unmeasured JMH iterations (ChurnBenchmark)",
+                JmhArgs.parse(List.of()).warmupIterations(plan.invocations(), Preset.WORKLOADS.timing));
+        assertEquals("", JmhArgs.parse(List.of()).warmupIterations(List.of(QUICK_THROUGHPUT), Preset.QUICK.timing));
+        assertEquals(0, JmhArgs.parse(List.of("-wi", "0")).options(churn, Preset.WORKLOADS.timing, Path.of("/tmp/x.json"), List.of(), null)
+                .getWarmupIterations().get());
+        assertEquals("", JmhArgs.parse(List.of("-wi", "0")).warmupIterations(plan.invocations(), Preset.WORKLOADS.timing));
+    }
+
+    @Test
     void theUsersOptionsWinAndJvmFlagsAddUp() throws Exception {
         JmhArgs user = JmhArgs.parse(List.of("-wi", "5", "-r", "3s", "-f", "2", "-jvmArgsAppend", "-XX:+UseZGC"));
         Options o = user.options(QUICK_THROUGHPUT, Preset.QUICK.timing, Path.of("/tmp/x.json"), List.of("-Xmx2g"), null);
